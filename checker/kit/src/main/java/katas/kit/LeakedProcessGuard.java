@@ -1,0 +1,63 @@
+package katas.kit;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Fails a test that leaves a process running, after killing that process and everything it started.
+ *
+ * <p>A leaked process is one that was not there before the test and is alive after it: a descendant of the test
+ * JVM, or an orphan that a kit-started child left behind (found by the {@link JavaProcess#OWNER_PROPERTY} mark on
+ * its command line, since an orphan is no longer anybody's descendant).
+ */
+public final class LeakedProcessGuard implements BeforeEachCallback, AfterEachCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(LeakedProcessGuard.class);
+    private static final String BEFORE = "processes before the test";
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        context.getStore(NAMESPACE).put(BEFORE, pidsOf(ours()));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        @SuppressWarnings("unchecked")
+        Set<Long> before = context.getStore(NAMESPACE).get(BEFORE, Set.class);
+        List<ProcessHandle> leaked = ours().filter(p -> !before.contains(p.pid())).collect(Collectors.toList());
+        if (leaked.isEmpty()) {
+            return;
+        }
+        // Anything that exits on its own within a moment was on its way out, not leaked.
+        leaked.forEach(p -> p.onExit().completeOnTimeout(p, 1, java.util.concurrent.TimeUnit.SECONDS).join());
+        leaked = leaked.stream().filter(ProcessHandle::isAlive).collect(Collectors.toList());
+        if (leaked.isEmpty()) {
+            return;
+        }
+        String names = leaked.stream().map(ProcessTree::describe).collect(Collectors.joining("\n  "));
+        leaked.forEach(ProcessTree::kill);
+        throw new AssertionError("This test left " + leaked.size() + " process(es) running; the kit killed them:\n  "
+                + names + "\nEvery process a test starts must have exited when the test ends: join, close or "
+                + "terminate what you started, also when something fails (try/finally, try-with-resources).");
+    }
+
+    /** Live processes this JVM is responsible for: its descendants and the orphans of its kit-started children. */
+    static Stream<ProcessHandle> ours() {
+        String mark = "-D" + JavaProcess.OWNER_PROPERTY + "=" + ProcessHandle.current().pid();
+        Stream<ProcessHandle> orphans = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(mark)).orElse(false));
+        return Stream.concat(ProcessHandle.current().descendants(), orphans)
+                .filter(ProcessHandle::isAlive)
+                .distinct();
+    }
+
+    private static Set<Long> pidsOf(Stream<ProcessHandle> processes) {
+        return processes.map(ProcessHandle::pid).collect(Collectors.toSet());
+    }
+}

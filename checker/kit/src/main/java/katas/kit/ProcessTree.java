@@ -1,0 +1,61 @@
+package katas.kit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/** Operations on a process together with everything it started. */
+public final class ProcessTree {
+
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
+
+    private ProcessTree() {
+    }
+
+    /**
+     * Kills {@code root} and all its descendants, deepest first, and waits for them to be gone.
+     *
+     * <p>Descendants go first because killing only the root leaves its children running, re-parented to PID 1,
+     * where nobody will ever find them again.
+     */
+    public static void kill(ProcessHandle root) {
+        List<ProcessHandle> victims = new ArrayList<>(root.descendants()
+                .sorted(Comparator.comparingInt(ProcessTree::depthBelowCurrent).reversed())
+                .collect(Collectors.toList()));
+        victims.add(root);
+        victims.forEach(ProcessHandle::destroyForcibly);
+        victims.forEach(ProcessTree::awaitGone);
+    }
+
+    private static int depthBelowCurrent(ProcessHandle handle) {
+        int depth = 0;
+        for (ProcessHandle p = handle; p.parent().isPresent() && depth < 64; p = p.parent().get()) {
+            depth++;
+        }
+        return depth;
+    }
+
+    private static void awaitGone(ProcessHandle handle) {
+        try {
+            handle.onExit().get(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Still reported alive: the caller's next look will see it.
+        }
+    }
+
+    /** A one-line description of a process for failure messages: its PID and command line. */
+    public static String describe(ProcessHandle handle) {
+        String command = handle.info().commandLine().orElseGet(() -> handle.info().command().orElse("?"));
+        if (command.length() > 160) {
+            command = command.substring(0, 80) + " ... " + command.substring(command.length() - 75);
+        }
+        return "pid " + handle.pid() + " (" + command + ")";
+    }
+}

@@ -2,6 +2,7 @@ package katas.kit;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -12,8 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Fails a test that leaves a process running, after killing that process and everything it started.
  *
  * <p>A leaked process is one that was not there before the test and is alive after it: a descendant of the test
- * JVM, or an orphan that a kit-started child left behind (found by the {@link JavaProcess#OWNER_PROPERTY} mark on
- * its command line, since an orphan is no longer anybody's descendant).
+ * JVM, or an orphan that a kit-started child left behind (see {@link ProcessTree#ownedBy}).
  */
 public final class LeakedProcessGuard implements BeforeEachCallback, AfterEachCallback {
 
@@ -35,7 +35,7 @@ public final class LeakedProcessGuard implements BeforeEachCallback, AfterEachCa
             return;
         }
         // Anything that exits on its own within a moment was on its way out, not leaked.
-        leaked.forEach(p -> p.onExit().completeOnTimeout(p, 1, java.util.concurrent.TimeUnit.SECONDS).join());
+        leaked.forEach(p -> p.onExit().completeOnTimeout(p, 1, TimeUnit.SECONDS).join());
         leaked = leaked.stream().filter(ProcessHandle::isAlive).collect(Collectors.toList());
         if (leaked.isEmpty()) {
             return;
@@ -47,14 +47,8 @@ public final class LeakedProcessGuard implements BeforeEachCallback, AfterEachCa
                 + "terminate what you started, also when something fails (try/finally, try-with-resources).");
     }
 
-    /** Live processes this JVM is responsible for: its descendants and the orphans of its kit-started children. */
-    static Stream<ProcessHandle> ours() {
-        String mark = "-D" + JavaProcess.OWNER_PROPERTY + "=" + ProcessHandle.current().pid();
-        Stream<ProcessHandle> orphans = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(mark)).orElse(false));
-        return Stream.concat(ProcessHandle.current().descendants(), orphans)
-                .filter(ProcessHandle::isAlive)
-                .distinct();
+    private static Stream<ProcessHandle> ours() {
+        return ProcessTree.ownedBy(ProcessHandle.current());
     }
 
     private static Set<Long> pidsOf(Stream<ProcessHandle> processes) {

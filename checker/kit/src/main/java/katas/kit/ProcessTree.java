@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Operations on a process together with everything it started. */
 public final class ProcessTree {
@@ -48,6 +49,20 @@ public final class ProcessTree {
         } catch (ExecutionException | TimeoutException e) {
             // Still reported alive: the caller's next look will see it.
         }
+    }
+
+    /**
+     * The live processes {@code owner} is responsible for: its descendants, and the orphans its kit-started
+     * children left behind. An orphan is re-parented to PID 1 and is nobody's descendant any more, so it is found
+     * by the {@link JavaProcess#OWNER_PROPERTY} mark on its command line instead.
+     */
+    public static Stream<ProcessHandle> ownedBy(ProcessHandle owner) {
+        String mark = "-D" + JavaProcess.OWNER_PROPERTY + "=" + owner.pid();
+        Stream<ProcessHandle> orphans = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(mark)).orElse(false));
+        return Stream.concat(owner.descendants(), orphans)
+                .filter(ProcessHandle::isAlive)
+                .distinct();
     }
 
     /** A one-line description of a process for failure messages: its PID and command line. */

@@ -1,0 +1,57 @@
+package katas.checker.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import katas.checker.engine.Catalogue;
+import katas.checker.engine.KataChecker;
+import katas.checker.engine.Workspace;
+import katas.checker.model.Kata;
+import katas.checker.model.KataResult;
+import katas.checker.report.BoardView;
+import katas.checker.report.CheckView;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ./kata check <kata>...}: runs the kata's tests against the learner's code. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Compiles the kata and runs its tests against your code; prints every failure.%n"
+                + "Exit code 0 only when every test of every named kata passes.")
+public final class CheckCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "KATA", description = "a kata: 1, 01, create-process or 01-create-process")
+    List<String> names;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Path root = Workspace.root();
+        Catalogue catalogue = Catalogue.load(root);
+        List<Kata> katas = new ArrayList<>();
+        for (String name : names) {
+            katas.add(catalogue.find(name));
+        }
+        KataChecker checker = new KataChecker(root);
+        PrintWriter out = spec.commandLine().getOut();
+        boolean allPassed = true;
+        for (Kata kata : katas) {
+            KataResult result = checker.check(kata, KataChecker.Code.LEARNER);
+            out.print(CheckView.render(result));
+            out.println();
+            if (result.passed()) {
+                out.println("Solved! Run ./kata to see the board and your next kata.");
+            } else {
+                allPassed = false;
+                out.print(BoardView.nextStep(kata, KataCommand.filesToEdit(root, kata)));
+            }
+            out.flush();
+        }
+        return allPassed ? 0 : 1;
+    }
+}

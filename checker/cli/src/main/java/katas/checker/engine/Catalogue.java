@@ -1,0 +1,87 @@
+package katas.checker.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import katas.checker.model.Kata;
+
+/** The katas, in order, as {@code katas/katas.json} lists them. */
+public final class Catalogue {
+
+    private final List<Kata> katas;
+
+    private Catalogue(List<Kata> katas) {
+        this.katas = List.copyOf(katas);
+    }
+
+    /** Reads the manifest of the repository at {@code root}. */
+    public static Catalogue load(Path root) {
+        Path manifest = root.resolve("katas/katas.json");
+        JsonNode tree;
+        try {
+            tree = new ObjectMapper().readTree(Files.readString(manifest));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the kata manifest " + manifest + " is not valid JSON: "
+                    + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ")", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the kata manifest " + manifest, e);
+        }
+        List<Kata> katas = new ArrayList<>();
+        for (JsonNode node : tree.path("katas")) {
+            String slug = required(node, "slug", manifest).asText();
+            katas.add(new Kata(katas.size() + 1, slug, required(node, "title", manifest).asText(),
+                    node.path("points").asInt(10), node.path("timeLimitSeconds").asInt(60),
+                    root.resolve("katas").resolve(slug), root.resolve("solutions").resolve(slug)));
+        }
+        if (katas.isEmpty()) {
+            throw new IllegalStateException("the kata manifest " + manifest + " lists no katas");
+        }
+        return new Catalogue(katas);
+    }
+
+    private static JsonNode required(JsonNode node, String field, Path manifest) {
+        JsonNode value = node.get(field);
+        if (value == null || value.asText().isBlank()) {
+            throw new IllegalStateException("a kata in " + manifest + " has no \"" + field + "\": " + node);
+        }
+        return value;
+    }
+
+    public List<Kata> all() {
+        return katas;
+    }
+
+    /** The katas whose folder exists (a kata may be listed before it is written). */
+    public List<Kata> available() {
+        return katas.stream().filter(k -> Files.isDirectory(k.dir())).collect(Collectors.toList());
+    }
+
+    /**
+     * Finds a kata by its slug ({@code 01-create-process}), its name ({@code create-process}) or its number
+     * ({@code 1} or {@code 01}).
+     *
+     * @throws UnknownKataException naming every valid kata
+     */
+    public Kata find(String name) {
+        String wanted = name.strip().replaceAll("/+$", "").replaceFirst("^katas/", "");
+        for (Kata kata : katas) {
+            if (kata.slug().equals(wanted) || kata.shortName().equals(wanted) || isNumber(wanted, kata)) {
+                return kata;
+            }
+        }
+        throw new UnknownKataException("There is no kata '" + name + "'. The katas are:\n  "
+                + katas.stream().map(Kata::slug).collect(Collectors.joining("\n  "))
+                + "\nName one by its number (1 or 01), its name (create-process) or both (01-create-process).");
+    }
+
+    private static boolean isNumber(String wanted, Kata kata) {
+        return wanted.matches("\\d{1,3}") && Integer.parseInt(wanted) == kata.number();
+    }
+}

@@ -1,0 +1,87 @@
+package katas.checker.engine;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/** Compiles a kata's sources in this JVM with the JDK's compiler: no Maven, no extra process. */
+final class JavaSourceCompiler {
+
+    private static final int MAX_ERRORS_SHOWN = 10;
+
+    private final JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+
+    JavaSourceCompiler() {
+        if (compiler == null) {
+            throw new IllegalStateException("this Java runtime has no compiler: run ./kata with a JDK, not a JRE");
+        }
+    }
+
+    /**
+     * Compiles every Java file under {@code sourceRoot} into {@code output} (emptied first).
+     *
+     * @return the compiler's errors, readable, or empty when it compiled
+     */
+    Optional<String> compile(Path sourceRoot, Path output, String classpath, Path shownRelativeTo) {
+        List<Path> files = SourceFingerprint.javaFiles(sourceRoot);
+        try {
+            deleteRecursively(output);
+            Files.createDirectories(output);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + output, e);
+        }
+        if (files.isEmpty()) {
+            return Optional.empty();
+        }
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+            List<String> options = List.of("--release", "17", "-encoding", "UTF-8", "-g", "-nowarn",
+                    "-implicit:none", "-proc:none", "-classpath", classpath, "-d", output.toString());
+            StringWriter noise = new StringWriter();
+            boolean ok = compiler.getTask(noise, fileManager, diagnostics, options, null,
+                    fileManager.getJavaFileObjectsFromPaths(files)).call();
+            return ok ? Optional.empty() : Optional.of(describe(diagnostics, shownRelativeTo));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String describe(DiagnosticCollector<JavaFileObject> diagnostics, Path relativeTo) {
+        List<String> errors = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            if (d.getKind() != Diagnostic.Kind.ERROR) {
+                continue;
+            }
+            String where = d.getSource() == null ? "" : relativeTo.relativize(Path.of(d.getSource().toUri()))
+                    .toString().replace('\\', '/') + ":" + d.getLineNumber() + ": ";
+            errors.add(where + d.getMessage(Locale.ROOT));
+        }
+        String shown = errors.stream().limit(MAX_ERRORS_SHOWN).collect(Collectors.joining("\n"));
+        return errors.size() > MAX_ERRORS_SHOWN
+                ? shown + "\n... and " + (errors.size() - MAX_ERRORS_SHOWN) + " more errors" : shown;
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).collect(Collectors.toList())) {
+                Files.delete(p);
+            }
+        }
+    }
+}

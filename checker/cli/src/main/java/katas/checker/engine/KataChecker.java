@@ -1,0 +1,116 @@
+package katas.checker.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import katas.checker.model.Kata;
+import katas.checker.model.KataResult;
+import katas.checker.model.Outcome;
+
+/**
+ * Checks one kata: compiles its code and its tests from source, then runs the tests in a forked JVM.
+ *
+ * <p>Each result is remembered next to the code it was computed from, under the fingerprint of that code, so the
+ * board can show a kata's state without running it again, and never shows a state the code no longer has.
+ */
+public final class KataChecker {
+
+    /** Whose code is checked against the kata's tests. */
+    public enum Code {
+        /** The learner's code in {@code katas/NN-slug/src/main/java}. */
+        LEARNER,
+        /** The reference solution in {@code solutions/NN-slug/src/main/java}. */
+        SOLUTION
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final JavaSourceCompiler compiler = new JavaSourceCompiler();
+    private final Path root;
+
+    public KataChecker(Path root) {
+        this.root = root;
+    }
+
+    /** Compiles and runs the kata now. */
+    public KataResult check(Kata kata, Code code) throws InterruptedException {
+        Path mainSources = sourcesOf(kata, code);
+        Path work = workDir(kata, code);
+        String fingerprint = SourceFingerprint.of(mainSources, kata.testSources());
+        KataResult result = compileAndRun(kata, mainSources, work);
+        remember(work, fingerprint, result);
+        return result;
+    }
+
+    /** The remembered result for the kata's current code, if it was checked since it last changed. */
+    public Optional<KataResult> remembered(Kata kata, Code code) {
+        Path work = workDir(kata, code);
+        Path file = work.resolve("result.json");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            Remembered remembered = json.readValue(file.toFile(), Remembered.class);
+            String now = SourceFingerprint.of(sourcesOf(kata, code), kata.testSources());
+            return now.equals(remembered.fingerprint()) ? Optional.of(remembered.result()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty(); // a damaged memory is no memory: check again
+        }
+    }
+
+    /** The remembered result if still valid, else a fresh check. */
+    public KataResult rememberedOrCheck(Kata kata, Code code) throws InterruptedException {
+        Optional<KataResult> remembered = remembered(kata, code);
+        return remembered.isPresent() ? remembered.get() : check(kata, code);
+    }
+
+    private KataResult compileAndRun(Kata kata, Path mainSources, Path work) throws InterruptedException {
+        long started = System.nanoTime();
+        String tools = ToolClasspath.get();
+        Path mainClasses = work.resolve("classes");
+        Path testClasses = work.resolve("test-classes");
+        Optional<String> mainErrors = compiler.compile(mainSources, mainClasses, tools, root);
+        if (mainErrors.isPresent()) {
+            return KataResult.problem(kata.slug(), Outcome.COMPILE_ERROR, "Your code does not compile:\n"
+                    + mainErrors.get(), elapsed(started));
+        }
+        Optional<String> testErrors = compiler.compile(kata.testSources(), testClasses,
+                mainClasses + File.pathSeparator + tools, root);
+        if (testErrors.isPresent()) {
+            return KataResult.problem(kata.slug(), Outcome.COMPILE_ERROR, "The tests do not compile against your "
+                    + "code. Did you change a public class, constructor or method the tests use?\n"
+                    + testErrors.get(), elapsed(started));
+        }
+        return TestJvm.run(kata.slug(), testClasses, mainClasses, work.resolve("test-results.json"),
+                Duration.ofSeconds(kata.timeLimitSeconds()));
+    }
+
+    private static long elapsed(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private void remember(Path work, String fingerprint, KataResult result) {
+        try {
+            Files.createDirectories(work);
+            json.writeValue(work.resolve("result.json").toFile(), new Remembered(fingerprint, result));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + work, e);
+        }
+    }
+
+    private static Path sourcesOf(Kata kata, Code code) {
+        return (code == Code.LEARNER ? kata.dir() : kata.solutionDir()).resolve("src/main/java");
+    }
+
+    private static Path workDir(Kata kata, Code code) {
+        return (code == Code.LEARNER ? kata.dir() : kata.solutionDir()).resolve("target/kata-check");
+    }
+
+    /** A result and the fingerprint of the code it was computed from. */
+    record Remembered(String fingerprint, KataResult result) {
+    }
+}

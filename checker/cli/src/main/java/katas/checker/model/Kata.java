@@ -1,0 +1,35 @@
+package katas.checker.model;
+
+import java.nio.file.Path;
+
+/**
+ * One kata as the manifest ({@code katas/katas.json}) describes it, with where its files are.
+ *
+ * @param number           its position, 1-based
+ * @param slug             e.g. {@code 01-create-process}
+ * @param title            a short title
+ * @param points           what it is worth when graded
+ * @param timeLimitSeconds how long its whole test run may take before it is killed
+ * @param dir              the learner's module, {@code katas/<slug>}
+ * @param solutionDir      the reference solution, {@code solutions/<slug>} (absent in a student's repository)
+ */
+public record Kata(int number, String slug, String title, int points, int timeLimitSeconds, Path dir,
+                   Path solutionDir) {
+
+    public Path mainSources() {
+        return dir.resolve("src/main/java");
+    }
+
+    public Path testSources() {
+        return dir.resolve("src/test/java");
+    }
+
+    public Path readme() {
+        return dir.resolve("README.md");
+    }
+
+    /** The slug without its number: {@code create-process}. */
+    public String shortName() {
+        return slug.substring(slug.indexOf('-') + 1);
+    }
+}

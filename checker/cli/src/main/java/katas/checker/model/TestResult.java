@@ -1,0 +1,17 @@
+package katas.checker.model;
+
+/**
+ * One test's result.
+ *
+ * @param name     the test's readable name (its method name with underscores as spaces)
+ * @param testClass the test class's simple name
+ * @param outcome  PASSED, FAILED or SKIPPED
+ * @param message  the failure message, or empty
+ * @param millis   how long the test took
+ */
+public record TestResult(String name, String testClass, Outcome outcome, String message, long millis) {
+
+    public boolean passed() {
+        return outcome == Outcome.PASSED;
+    }
+}

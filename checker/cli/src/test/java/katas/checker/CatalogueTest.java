@@ -1,0 +1,36 @@
+package katas.checker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import katas.checker.engine.Catalogue;
+import katas.checker.engine.UnknownKataException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CatalogueTest {
+
+    private final Catalogue catalogue = Catalogue.load(TempWorkspace.REPO);
+
+    @Test
+    void the_manifest_lists_the_nine_katas_in_order() {
+        assertThat(catalogue.all()).extracting(k -> k.slug()).containsExactly("01-create-process", "02-pool-map",
+                "03-four-printers", "04-queue-producer-consumer", "05-pipe", "06-shared-value-lock",
+                "07-manager-list", "08-terminate", "09-exception-propagation");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "01", "create-process", "01-create-process", "katas/01-create-process/"})
+    void a_kata_is_found_by_number_name_or_slug(String name) {
+        assertThat(catalogue.find(name).slug()).isEqualTo("01-create-process");
+    }
+
+    @Test
+    void an_unknown_kata_names_every_valid_one() {
+        assertThatThrownBy(() -> catalogue.find("10"))
+                .isInstanceOf(UnknownKataException.class)
+                .hasMessageContaining("There is no kata '10'")
+                .hasMessageContaining("09-exception-propagation");
+    }
+}

@@ -1,0 +1,79 @@
+package katas.checker;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import katas.checker.cli.KataCommand;
+import katas.checker.engine.Workspace;
+import picocli.CommandLine;
+
+/** A throwaway kata repository for the checker's tests, built from this repository's files. */
+final class TempWorkspace {
+
+    static final Path REPO = Workspace.root();
+
+    final Path root;
+    String out = "";
+    String err = "";
+
+    TempWorkspace(Path root) {
+        this.root = root;
+    }
+
+    TempWorkspace manifest(String json) throws IOException {
+        Files.createDirectories(root.resolve("katas"));
+        Files.writeString(root.resolve("katas/katas.json"), json);
+        return this;
+    }
+
+    /** Copies a folder of this repository (e.g. {@code katas/01-create-process}) into the workspace. */
+    TempWorkspace copy(String from, String to) throws IOException {
+        Path source = REPO.resolve(from);
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) paths.filter(p -> !p.toString().contains("target"))::iterator) {
+                Path target = root.resolve(to).resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return this;
+    }
+
+    TempWorkspace write(String path, String content) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+        return this;
+    }
+
+    /** Runs {@code ./kata args} in this workspace; returns the exit code and keeps what it printed. */
+    int run(String... args) {
+        String saved = System.getProperty(Workspace.ROOT_PROPERTY);
+        System.setProperty(Workspace.ROOT_PROPERTY, root.toString());
+        try {
+            StringWriter outText = new StringWriter();
+            StringWriter errText = new StringWriter();
+            CommandLine commandLine = KataCommand.commandLine();
+            commandLine.setOut(new PrintWriter(outText, true));
+            commandLine.setErr(new PrintWriter(errText, true));
+            int exit = commandLine.execute(args);
+            out = outText.toString();
+            err = errText.toString();
+            return exit;
+        } finally {
+            if (saved == null) {
+                System.clearProperty(Workspace.ROOT_PROPERTY);
+            } else {
+                System.setProperty(Workspace.ROOT_PROPERTY, saved);
+            }
+        }
+    }
+}

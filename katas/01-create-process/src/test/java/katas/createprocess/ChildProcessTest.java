@@ -4,7 +4,11 @@ import static katas.kit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import katas.createprocess.fixtures.ExitsWithCode;
 import katas.createprocess.fixtures.PrintsALot;
 import katas.createprocess.fixtures.PrintsItsPidAndParentPid;
@@ -198,5 +202,94 @@ class ChildProcessTest {
         ChildProcess child = childRunning(Greeter.class, "Alice");
 
         assertThat(child.isAlive()).as("isAlive() before start()").isFalse();
+    }
+
+    @Test
+    void join_returns_only_after_every_line_has_reached_a_slow_reader() throws Exception {
+        int lines = 1500; // ~150 KB: when the child exits, the last 64 KiB still sit in the pipe
+        SlowLineCounter slow = new SlowLineCounter();
+        ChildProcess child = new ChildProcess(slow.stream(), PrintsALot.class.getName(), String.valueOf(lines), "0");
+
+        child.start();
+        child.join();
+
+        assertThat(slow.count())
+                .as("lines that had reached 'out' when join() returned. The child had exited, but its last lines were "
+                        + "still in the pipe: join() must also wait for the thread that copies them")
+                .isEqualTo(lines);
+    }
+
+    @Test
+    void a_timed_join_that_succeeds_has_copied_every_line_too() throws Exception {
+        int lines = 1500;
+        SlowLineCounter slow = new SlowLineCounter();
+        ChildProcess child = new ChildProcess(slow.stream(), PrintsALot.class.getName(), String.valueOf(lines), "0");
+
+        child.start();
+        assertThat(child.join(PLENTY)).as("join(%d s) of a child that ends by itself", PLENTY.toSeconds()).isTrue();
+
+        assertThat(slow.count())
+                .as("lines that had reached 'out' when join(timeout) returned true: it must wait for the copying "
+                        + "thread as well")
+                .isEqualTo(lines);
+    }
+
+    @Test
+    void pid_exit_code_and_timed_join_before_start_are_illegal_states() {
+        ChildProcess child = childRunning(Greeter.class, "Alice");
+
+        assertThatThrownBy(child::pid).as("pid() before start()").isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(child::exitCode).as("exitCode() before start()").isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> child.join(PLENTY)).as("join(timeout) before start()")
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void the_child_finds_its_class_even_when_java_class_path_does_not_name_it() throws Exception {
+        String saved = System.getProperty("java.class.path");
+        System.setProperty("java.class.path", "launcher.jar"); // what some IDEs and test launchers leave there
+        try {
+            ChildProcess child = childRunning(Greeter.class, "Carol");
+            child.start();
+            child.join();
+
+            assertThat(out.lines())
+                    .as("what the child printed. With java.class.path useless, the child's classpath must come from "
+                            + "where the main class was loaded (its CodeSource): see hint 4")
+                    .containsExactly("Hello, Carol!");
+        } finally {
+            System.setProperty("java.class.path", saved);
+        }
+    }
+
+    /** A reader that takes a millisecond per line, as a terminal or a log file over a network might. */
+    private static final class SlowLineCounter {
+
+        private final AtomicInteger lines = new AtomicInteger();
+        private final PrintStream stream = new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                if (b == '\n') {
+                    sleepOneMillisecond();
+                    lines.incrementAndGet();
+                }
+            }
+        }, true);
+
+        PrintStream stream() {
+            return stream;
+        }
+
+        int count() {
+            return lines.get();
+        }
+
+        private static void sleepOneMillisecond() {
+            try {
+                TimeUnit.MILLISECONDS.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

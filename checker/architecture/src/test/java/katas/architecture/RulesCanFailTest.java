@@ -1,0 +1,77 @@
+package katas.architecture;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import katas.architecture.breaking.CallsNothing;
+import katas.architecture.breaking.DependsOnAKata;
+import katas.architecture.breaking.UsesAParallelStream;
+import katas.architecture.breaking.UsesAnExecutor;
+import katas.architecture.breaking.UsesSupplyAsync;
+import katas.architecture.breaking.UsesTheBuildsCode;
+import katas.architecture.breaking.UsesTheKitLauncher;
+import org.junit.jupiter.api.Test;
+
+/** Each rule fails on a small class that breaks it: a rule that cannot fail guards nothing. */
+class RulesCanFailTest {
+
+    private static JavaClasses only(Class<?> type) {
+        return new ClassFileImporter().importClasses(type);
+    }
+
+    @Test
+    void the_thread_rule_rejects_an_executor() {
+        assertThatThrownBy(() -> Rules.NO_THREADS_AS_A_STAND_IN_FOR_PROCESSES.check(only(UsesAnExecutor.class)))
+                .hasMessageContaining("ExecutorService");
+    }
+
+    @Test
+    void the_thread_rule_rejects_a_parallel_stream() {
+        assertThatThrownBy(() -> Rules.NO_THREADS_AS_A_STAND_IN_FOR_PROCESSES.check(only(UsesAParallelStream.class)))
+                .hasMessageContaining("parallelStream");
+    }
+
+    @Test
+    void the_thread_rule_rejects_supply_async() {
+        assertThatThrownBy(() -> Rules.NO_THREADS_AS_A_STAND_IN_FOR_PROCESSES.check(only(UsesSupplyAsync.class)))
+                .hasMessageContaining("supplyAsync");
+    }
+
+    @Test
+    void the_thread_rule_accepts_a_class_without_thread_pools() {
+        assertThatCode(() -> Rules.NO_THREADS_AS_A_STAND_IN_FOR_PROCESSES.check(only(CallsNothing.class)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void the_process_rule_rejects_code_that_calls_nothing() {
+        assertThatThrownBy(() -> Rules.STARTS_A_PROCESS.check(only(CallsNothing.class)))
+                .hasMessageContaining("never starts a process");
+    }
+
+    @Test
+    void the_process_rule_accepts_code_that_starts_a_process() {
+        assertThatCode(() -> Rules.STARTS_A_PROCESS.check(only(UsesTheKitLauncher.class)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void kata_01s_rule_rejects_the_kits_launcher() {
+        assertThatThrownBy(() -> Rules.KATA_01_WRITES_ITS_OWN_LAUNCHER.check(only(UsesTheKitLauncher.class)))
+                .hasMessageContaining("katas.kit.JavaProcess");
+    }
+
+    @Test
+    void the_api_rule_rejects_the_kits_build_code() {
+        assertThatThrownBy(() -> Rules.ONLY_THE_KITS_PUBLIC_API.check(only(UsesTheBuildsCode.class)))
+                .hasMessageContaining("StubVerdict");
+    }
+
+    @Test
+    void the_harness_rule_rejects_a_dependency_on_a_kata() {
+        assertThatThrownBy(() -> Rules.THE_HARNESS_DOES_NOT_DEPEND_ON_KATAS.check(only(DependsOnAKata.class)))
+                .hasMessageContaining("CallsNothing");
+    }
+}

@@ -1,0 +1,10 @@
+package katas.architecture.breaking;
+
+import katas.kit.JavaProcess;
+
+/** Breaks kata 01's rule: hands the job to the kit's launcher. */
+public class UsesTheKitLauncher {
+    public Process start(Class<?> main) throws java.io.IOException {
+        return JavaProcess.of(main).start();
+    }
+}

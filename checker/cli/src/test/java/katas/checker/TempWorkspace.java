@@ -54,6 +54,40 @@ final class TempWorkspace {
         return this;
     }
 
+    /** A small kata of its own: one main class and one test class in package {@code p}. */
+    TempWorkspace kata(String slug, String mainClass, String testClass) throws IOException {
+        write("katas/" + slug + "/src/main/java/p/Code.java", "package p;\n" + mainClass + "\n");
+        write("katas/" + slug + "/src/test/java/p/CodeTest.java", "package p;\n"
+                + "import static org.junit.jupiter.api.Assertions.*;\nimport org.junit.jupiter.api.Test;\n"
+                + testClass + "\n");
+        return write("katas/" + slug + "/README.md", "# " + slug + "\n\n## Your task\n\nMake it pass.\n\n"
+                + "## Hints\n\n### Hint 1\nFirst hint.\n\n### Hint 2\nSecond hint.\n\n## Interview questions\n");
+    }
+
+    /** Runs a git command in the workspace. */
+    TempWorkspace git(String... args) throws IOException, InterruptedException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git", "-c", "user.name=t",
+                "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"));
+        command.addAll(java.util.List.of(args));
+        Process git = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
+        String output = new String(git.getInputStream().readAllBytes());
+        if (git.waitFor() != 0) {
+            throw new IllegalStateException("git " + String.join(" ", args) + " failed: " + output);
+        }
+        return this;
+    }
+
+    /** Runs {@code ./kata args} with {@code input} as its standard input. */
+    int runWithInput(String input, String... args) {
+        java.io.InputStream saved = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(input.getBytes()));
+        try {
+            return run(args);
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
     /** Runs {@code ./kata args} in this workspace; returns the exit code and keeps what it printed. */
     int run(String... args) {
         String saved = System.getProperty(Workspace.ROOT_PROPERTY);

@@ -1,13 +1,10 @@
 package katas.checker.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import katas.checker.engine.Catalogue;
 import katas.checker.engine.KataChecker;
-import katas.checker.engine.Workspace;
 import katas.checker.model.Kata;
 import katas.checker.model.KataResult;
 import katas.checker.report.BoardView;
@@ -31,24 +28,22 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Path root = Workspace.root();
-        Catalogue catalogue = Catalogue.load(root);
+        Repo repo = Repo.open();
         List<Kata> katas = new ArrayList<>();
         for (String name : names) {
-            katas.add(catalogue.find(name));
+            katas.add(repo.catalogue().find(name));
         }
-        KataChecker checker = new KataChecker(root);
         PrintWriter out = spec.commandLine().getOut();
         boolean allPassed = true;
         for (Kata kata : katas) {
-            KataResult result = checker.check(kata, KataChecker.Code.LEARNER);
+            KataResult result = repo.checker().check(kata, KataChecker.Code.LEARNER);
             out.print(CheckView.render(result));
             out.println();
             if (result.passed()) {
                 out.println("Solved! Run ./kata to see the board and your next kata.");
             } else {
                 allPassed = false;
-                out.print(BoardView.nextStep(kata, KataCommand.filesToEdit(root, kata)));
+                out.print(BoardView.nextStep(kata, repo.filesToEdit(kata)));
             }
             out.flush();
         }

@@ -1,21 +1,10 @@
 package katas.checker.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-import katas.checker.engine.Catalogue;
-import katas.checker.engine.KataChecker;
-import katas.checker.engine.SourceFingerprint;
+import katas.checker.engine.Progress;
 import katas.checker.engine.UnknownKataException;
-import katas.checker.engine.Workspace;
-import katas.checker.model.Kata;
-import katas.checker.model.KataResult;
 import katas.checker.report.BoardView;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +15,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "kata", mixinStandardHelpOptions = true, version = "Process Katas for Java 1.0",
         description = "Katas on multiprocessing with real operating-system processes.%n"
                 + "With no command: the board of katas, your progress, and what to do next.",
-        subcommands = {CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, NextCommand.class, WatchCommand.class, HintCommand.class,
+            ResetCommand.class, VerifyCommand.class, GradeCommand.class, ChecksumsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class KataCommand implements Callable<Integer> {
 
     /** Exit code for a usage error, such as an unknown kata. */
@@ -52,40 +43,15 @@ public final class KataCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Path root = Workspace.root();
-        Catalogue catalogue = Catalogue.load(root);
-        KataChecker checker = new KataChecker(root);
+        Repo repo = Repo.open();
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, KataResult> results = new LinkedHashMap<>();
-        for (Kata kata : catalogue.available()) {
-            if (checker.remembered(kata, KataChecker.Code.LEARNER).isEmpty()) {
-                out.printf("checking %s ...%n", kata.slug());
-                out.flush();
-            }
-            results.put(kata.slug(), checker.rememberedOrCheck(kata, KataChecker.Code.LEARNER));
-        }
-        List<String> nextFiles = catalogue.available().stream()
-                .filter(k -> !results.get(k.slug()).passed()).findFirst()
-                .map(k -> filesToEdit(root, k)).orElse(List.of());
-        out.print(BoardView.render(catalogue.all(), results, nextFiles));
+        Progress progress = Progress.of(repo.catalogue(), repo.checker(), kata -> {
+            out.printf("checking %s ...%n", kata.slug());
+            out.flush();
+        });
+        List<String> nextFiles = progress.next().map(repo::filesToEdit).orElse(List.of());
+        out.print(BoardView.render(repo.catalogue().all(), progress.results(), nextFiles));
         out.flush();
         return 0;
-    }
-
-    /** The learner's source files of a kata that still have work in them (a TODO), relative to the repository. */
-    static List<String> filesToEdit(Path root, Kata kata) {
-        List<Path> files = SourceFingerprint.javaFiles(kata.mainSources());
-        List<Path> todo = files.stream().filter(KataCommand::hasTodo).collect(Collectors.toList());
-        return (todo.isEmpty() ? files : todo).stream()
-                .map(f -> root.relativize(f).toString().replace('\\', '/'))
-                .collect(Collectors.toList());
-    }
-
-    private static boolean hasTodo(Path file) {
-        try {
-            return Files.readString(file).contains("\"TODO");
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -49,7 +49,15 @@ final class TestJvm {
         }
         CapturedOutput stdout = CapturedOutput.of(jvm.getInputStream(), "test JVM stdout");
         CapturedOutput stderr = CapturedOutput.of(jvm.getErrorStream(), "test JVM stderr");
-        boolean finished = jvm.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        // Ctrl-C ends the checker, but not its children: take them along.
+        Thread reaper = new Thread(() -> killWithEverythingItStarted(jvm), "reaper of the test JVM");
+        Runtime.getRuntime().addShutdownHook(reaper);
+        boolean finished;
+        try {
+            finished = jvm.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            removeHook(reaper);
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (!finished) {
             killWithEverythingItStarted(jvm);
@@ -76,6 +84,14 @@ final class TestJvm {
         List<ProcessHandle> tree = ProcessTree.ownedBy(jvm.toHandle()).collect(Collectors.toList());
         ProcessTree.kill(jvm.toHandle());
         tree.forEach(ProcessTree::kill);
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or about to: it does the cleanup
+        }
     }
 
     private static String tail(CapturedOutput stdout, CapturedOutput stderr) {

@@ -1,0 +1,110 @@
+package katas.checker.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import katas.checker.engine.KataChecker;
+import katas.checker.engine.Progress;
+import katas.checker.engine.SourceFingerprint;
+import katas.checker.model.Kata;
+import katas.checker.model.KataResult;
+import katas.checker.report.BoardView;
+import katas.checker.report.CheckView;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./kata watch}: checks the kata again whenever one of its files changes, and moves on to the next kata
+ * when it turns green. Changes are seen through file-system events, and by comparing the sources' fingerprint
+ * every second, for file systems whose events do not arrive (network drives, some containers).
+ */
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = "Checks the kata each time you save a file, and moves on when it passes. Ctrl-C quits.")
+public final class WatchCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "KATA", description = "the kata to start with; default: the next "
+            + "unsolved one")
+    String name;
+
+    @Option(names = "--max-checks", hidden = true, defaultValue = "0", description = "stop after this many checks")
+    int maxChecks;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException, IOException {
+        Repo repo = Repo.open();
+        PrintWriter out = spec.commandLine().getOut();
+        Optional<Kata> current = name != null ? Optional.of(repo.catalogue().find(name))
+                : Progress.of(repo.catalogue(), repo.checker(), k -> { }).next();
+        int checks = 0;
+        while (current.isPresent()) {
+            Kata kata = current.get();
+            String checkedCode = SourceFingerprint.of(kata.mainSources(), kata.testSources());
+            KataResult result = repo.checker().check(kata, KataChecker.Code.LEARNER);
+            checks++;
+            out.print(CheckView.render(result));
+            out.println();
+            if (result.passed()) {
+                current = Progress.of(repo.catalogue(), repo.checker(), k -> { }).next();
+                out.println(current.map(k -> "Solved! On to " + k.slug() + ".\n")
+                        .orElse("Solved! That was the last kata: every kata is solved."));
+                out.flush();
+                if (current.isEmpty() || maxChecks > 0 && checks >= maxChecks) {
+                    return 0;
+                }
+                continue;
+            }
+            out.print(BoardView.nextStep(kata, repo.filesToEdit(kata)));
+            out.println("Watching katas/" + kata.slug() + " for changes (Ctrl-C to quit)...");
+            out.flush();
+            if (maxChecks > 0 && checks >= maxChecks) {
+                return 1;
+            }
+            awaitChange(kata, checkedCode);
+        }
+        return 0;
+    }
+
+    /** Returns when the kata's code differs from the code with fingerprint {@code checkedCode}. */
+    private static void awaitChange(Kata kata, String checkedCode) throws IOException, InterruptedException {
+        try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
+            register(watcher, kata.dir().resolve("src"));
+            while (true) {
+                WatchKey key = watcher.poll(1, TimeUnit.SECONDS);
+                if (key != null) {
+                    key.pollEvents();
+                    key.reset();
+                    TimeUnit.MILLISECONDS.sleep(200); // let an editor finish writing
+                }
+                if (!SourceFingerprint.of(kata.mainSources(), kata.testSources()).equals(checkedCode)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void register(WatchService watcher, Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (var dirs = Files.walk(root)) {
+            for (Path dir : (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
+                dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                        StandardWatchEventKinds.ENTRY_DELETE);
+            }
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package katas.checker.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import katas.checker.model.Grade;
+import katas.checker.model.KataResult;
+import katas.checker.model.Outcome;
+import katas.checker.model.TestResult;
+
+/** Grades in the formats that people and instructors' tools read. */
+public final class GradeReports {
+
+    /** Exercism caps a message at 65,535 characters. */
+    private static final int MAX_MESSAGE = 65_000;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private GradeReports() {
+    }
+
+    /** A table with points, for the terminal. */
+    public static String text(List<Grade> grades) {
+        StringBuilder out = new StringBuilder(String.format("%-30s %-45s %s%n", "kata", "result", "points"));
+        for (Grade g : grades) {
+            out.append(String.format(Locale.ROOT, "%-30s %-45s %5.1f / %d%n", g.kata().slug(),
+                    BoardView.state(g.result()), g.points(), g.kata().points()));
+        }
+        out.append(String.format(Locale.ROOT, "%-30s %-45s %5.1f / %d%n", "total", "", total(grades),
+                maxScore(grades)));
+        return out.toString();
+    }
+
+    /** One kata's {@code results.json} in the Exercism test-runner interface, version 3. */
+    public static String exercism(Grade grade) {
+        KataResult result = grade.result();
+        ObjectNode root = JSON.createObjectNode().put("version", 3);
+        boolean ran = result.outcome() == Outcome.PASSED || result.outcome() == Outcome.FAILED;
+        root.put("status", !ran ? "error" : result.passed() ? "pass" : "fail");
+        if (!ran) {
+            root.put("message", cap(BoardView.state(result) + ": " + result.detail()));
+        }
+        ArrayNode tests = root.putArray("tests");
+        List<String> classes = new ArrayList<>();
+        for (TestResult test : result.tests()) {
+            if (test.outcome() == Outcome.SKIPPED) {
+                continue;
+            }
+            if (!classes.contains(test.testClass())) {
+                classes.add(test.testClass());
+            }
+            ObjectNode node = tests.addObject().put("name", test.name())
+                    .put("test_code", test.testClass() + "." + test.name().replace(' ', '_') + "()")
+                    .put("status", test.passed() ? "pass" : "fail")
+                    .put("task_id", classes.indexOf(test.testClass()) + 1);
+            if (!test.passed()) {
+                node.put("message", cap(test.message()));
+            }
+        }
+        return write(root);
+    }
+
+    /**
+     * The GitHub Classroom autograding result, version 1: one entry per kata, the score its points. The stock
+     * reporter reads it base64-encoded from the grading step's {@code result} output.
+     */
+    public static String classroom(List<Grade> grades) {
+        ObjectNode root = JSON.createObjectNode().put("version", 1);
+        boolean allPass = grades.stream().allMatch(g -> g.result().passed());
+        boolean anyRan = grades.stream().anyMatch(g -> !g.result().tests().isEmpty());
+        root.put("status", allPass ? "pass" : anyRan ? "fail" : "error");
+        root.put("max_score", maxScore(grades));
+        ArrayNode tests = root.putArray("tests");
+        for (Grade g : grades) {
+            ObjectNode node = tests.addObject()
+                    .put("name", g.kata().slug() + ": " + g.kata().title())
+                    .put("status", g.result().passed() ? "pass" : g.result().tests().isEmpty() ? "error" : "fail")
+                    .put("score", g.points())
+                    .put("message", cap(BoardView.state(g.result())
+                            + (g.result().detail().isEmpty() ? "" : ": " + g.result().detail())))
+                    .put("test_code", "./kata check " + g.kata().slug())
+                    .put("filename", "katas/" + g.kata().slug())
+                    .put("line_no", 0)
+                    .put("duration", g.result().millis());
+            node.put("max_score", g.kata().points());
+        }
+        return write(root);
+    }
+
+    /** A Markdown summary for the GitHub job page. */
+    public static String markdown(List<Grade> grades) {
+        StringBuilder md = new StringBuilder("## Process Katas: ")
+                .append(String.format(Locale.ROOT, "%.1f / %d points%n%n", total(grades), maxScore(grades)))
+                .append("| kata | result | points |\n|---|---|---|\n");
+        for (Grade g : grades) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %.1f / %d |%n", g.kata().slug(),
+                    BoardView.state(g.result()), g.points(), g.kata().points()));
+        }
+        return md.toString();
+    }
+
+    /** JUnit XML, as CI test reporters read it: a test suite per kata, a failure per failed test. */
+    public static String junit(List<Grade> grades) {
+        StringWriter text = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeStartElement("testsuites");
+            xml.writeAttribute("name", "process-katas");
+            for (Grade g : grades) {
+                writeSuite(xml, g);
+            }
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write JUnit XML", e);
+        }
+        return text + "\n";
+    }
+
+    private static void writeSuite(XMLStreamWriter xml, Grade grade) throws XMLStreamException {
+        KataResult result = grade.result();
+        boolean ran = result.outcome() == Outcome.PASSED || result.outcome() == Outcome.FAILED;
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", result.slug());
+        xml.writeAttribute("tests", String.valueOf(ran ? result.tests().size() : 1));
+        xml.writeAttribute("failures", String.valueOf(result.tests().stream()
+                .filter(t -> t.outcome() == Outcome.FAILED).count()));
+        xml.writeAttribute("errors", ran ? "0" : "1");
+        xml.writeAttribute("skipped", String.valueOf(result.tests().stream()
+                .filter(t -> t.outcome() == Outcome.SKIPPED).count()));
+        xml.writeAttribute("time", seconds(result.millis()));
+        if (!ran) {
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("classname", result.slug());
+            xml.writeAttribute("name", BoardView.state(result));
+            xml.writeAttribute("time", seconds(result.millis()));
+            xml.writeStartElement("error");
+            xml.writeAttribute("message", BoardView.state(result));
+            xml.writeCharacters(result.detail());
+            xml.writeEndElement();
+            xml.writeEndElement();
+        }
+        for (TestResult test : ran ? result.tests() : List.<TestResult>of()) {
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("classname", result.slug() + "." + test.testClass());
+            xml.writeAttribute("name", test.name());
+            xml.writeAttribute("time", seconds(test.millis()));
+            if (test.outcome() == Outcome.FAILED) {
+                xml.writeStartElement("failure");
+                xml.writeAttribute("message", firstLine(test.message()));
+                xml.writeCharacters(test.message());
+                xml.writeEndElement();
+            } else if (test.outcome() == Outcome.SKIPPED) {
+                xml.writeEmptyElement("skipped");
+            }
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+    }
+
+    public static double total(List<Grade> grades) {
+        return grades.stream().mapToDouble(Grade::points).sum();
+    }
+
+    public static int maxScore(List<Grade> grades) {
+        return grades.stream().mapToInt(g -> g.kata().points()).sum();
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+    }
+
+    private static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+
+    private static String cap(String text) {
+        return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "\n[cut]" : text;
+    }
+
+    private static String write(ObjectNode node) {
+        try {
+            return JSON.writeValueAsString(node) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

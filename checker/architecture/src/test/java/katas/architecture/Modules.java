@@ -20,6 +20,9 @@ final class Modules {
 
     /** The module folders under {@code katas/} or {@code solutions/}, e.g. {@code solutions/01-create-process}. */
     static List<Path> under(String parent) {
+        if (!Files.isDirectory(ROOT.resolve(parent))) {
+            return List.of(); // a student template has no solutions/
+        }
         try (Stream<Path> dirs = Files.list(ROOT.resolve(parent))) {
             return dirs.filter(d -> Files.isRegularFile(d.resolve("pom.xml")))
                     .filter(d -> d.getFileName().toString().matches("\\d\\d-.*"))

@@ -31,10 +31,14 @@ public final class CapturedOutput {
         drainer.start();
     }
 
-    /** Starts draining {@code stream}, decoded with the platform's native charset, as a child JVM writes it. */
+    /** Starts draining {@code stream}, decoded with the charset a child JVM writes its output in. */
     public static CapturedOutput of(InputStream stream, String name) {
-        return new CapturedOutput(stream, Charset.forName(System.getProperty("native.encoding",
-                Charset.defaultCharset().name())), name);
+        return new CapturedOutput(stream, childCharset(), name);
+    }
+
+    /** The charset a child JVM writes its standard output and error in: the platform's native one. */
+    public static Charset childCharset() {
+        return Charset.forName(System.getProperty("native.encoding", Charset.defaultCharset().name()));
     }
 
     private void drain(InputStream stream, Charset charset) {

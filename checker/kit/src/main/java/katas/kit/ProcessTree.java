@@ -52,6 +52,24 @@ public final class ProcessTree {
     }
 
     /**
+     * Ends a child politely: closes its standard input (a child that reads requests from it sees the end and
+     * exits), waits up to {@code grace} for it to exit, and kills it with its tree if it has not.
+     *
+     * @return the child's exit code
+     */
+    public static int closeInputThenStop(Process process, Duration grace) throws InterruptedException {
+        try {
+            process.getOutputStream().close();
+        } catch (java.io.IOException alreadyGone) {
+            // the child has exited and its end of the pipe is closed: nothing to tell it
+        }
+        if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            kill(process.toHandle());
+        }
+        return process.waitFor();
+    }
+
+    /**
      * The live processes {@code owner} is responsible for: its descendants, and the orphans its kit-started
      * children left behind. An orphan is re-parented to PID 1 and is nobody's descendant any more, so it is found
      * by the {@link JavaProcess#OWNER_PROPERTY} mark on its command line instead.

@@ -1,0 +1,353 @@
+package katas.poolmap;
+
+import static katas.kit.ProcessAssert.assertThatProcess;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import katas.kit.KataTest;
+import katas.poolmap.fixtures.Unshippable;
+import org.junit.jupiter.api.Test;
+
+@KataTest
+class ProcessPoolTest {
+
+    private static final long TEST_JVM = ProcessHandle.current().pid();
+
+    // ---- Tasks. They run in the worker JVMs, so they must not read static state of the test JVM. ----
+
+    /** The square of x and the pid of the process that computed it. */
+    static List<Long> squareAndPid(int x) {
+        return List.of((long) x * x, ProcessHandle.current().pid());
+    }
+
+    /** Sleeps longer for smaller x, so the first items finish last. */
+    static List<Long> slowerForSmallerItems(int x) {
+        sleep((7 - x) * 150L);
+        return squareAndPid(x);
+    }
+
+    static long pidAfterSleeping(long millis) {
+        sleep(millis);
+        return ProcessHandle.current().pid();
+    }
+
+    /** The moment the task ran (System.nanoTime: one clock for all processes) and the pid of its process. */
+    static List<Long> clockAndPid(int x) {
+        return List.of(System.nanoTime(), ProcessHandle.current().pid());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    // ---- Helpers for the assertions. ----
+
+    private static List<Long> values(List<List<Long>> results) {
+        return results.stream().map(pair -> pair.get(0)).collect(Collectors.toList());
+    }
+
+    private static Set<Long> pids(List<List<Long>> results) {
+        return results.stream().map(pair -> pair.get(1)).collect(Collectors.toSet());
+    }
+
+    /** The pool's workers are separate processes, children of the test JVM, one per requested worker. */
+    private static List<Long> assertWorkersAreChildProcesses(ProcessPool pool, int size) {
+        List<Long> workers = pool.workerPids();
+        assertThat(workers)
+                .as("workerPids() of a pool of %d: one pid per worker process, all different", size)
+                .hasSize(size)
+                .doesNotHaveDuplicates();
+        workers.forEach(pid -> assertThatProcess(pid).ranOutsideTheTestJvm().isChildOfTheTestJvm());
+        return workers;
+    }
+
+    /** The work was done in the pool's workers, as reported from inside them. */
+    private static void assertRanInTheWorkers(Set<Long> reportedPids, ProcessPool pool) {
+        assertThat(reportedPids)
+                .as("pids the task reported from where it ran; the test JVM is pid %d. If it is among them, the "
+                        + "task ran in the test JVM (a thread or a direct call) instead of in a worker process",
+                        TEST_JVM)
+                .doesNotContain(TEST_JVM)
+                .isSubsetOf(pool.workerPids());
+    }
+
+    private static Duration medianGapBetweenTasksOfTheSameWorker(List<List<Long>> clockAndPid) {
+        Map<Long, List<Long>> clocksByWorker = clockAndPid.stream().collect(Collectors.groupingBy(
+                pair -> pair.get(1), Collectors.mapping(pair -> pair.get(0), Collectors.toList())));
+        List<Long> gaps = new ArrayList<>();
+        for (List<Long> clocks : clocksByWorker.values()) {
+            Collections.sort(clocks);
+            for (int i = 1; i < clocks.size(); i++) {
+                gaps.add(clocks.get(i) - clocks.get(i - 1));
+            }
+        }
+        Collections.sort(gaps);
+        return Duration.ofNanos(gaps.get(gaps.size() / 2));
+    }
+
+    private static boolean isAlive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    // ---- The tests. ----
+
+    @Test
+    void squares_come_back_in_the_order_of_the_items() {
+        try (ProcessPool pool = new ProcessPool(2)) {
+            List<List<Long>> results = pool.map(ProcessPoolTest::squareAndPid, List.of(1, 2, 3, 45, 6, 8, 7, 9, 5, 6));
+
+            assertThat(values(results))
+                    .as("map(square, [1, 2, 3, 45, 6, 8, 7, 9, 5, 6]): one result per item, in the items' order")
+                    .containsExactly(1L, 4L, 9L, 2025L, 36L, 64L, 49L, 81L, 25L, 36L);
+            assertRanInTheWorkers(pids(results), pool);
+        }
+    }
+
+    @Test
+    void results_keep_the_order_of_the_items_when_later_items_finish_first() {
+        try (ProcessPool pool = new ProcessPool(3)) {
+            List<List<Long>> results = pool.map(ProcessPoolTest::slowerForSmallerItems, List.of(1, 2, 3, 4, 5, 6));
+
+            assertThat(values(results))
+                    .as("results of tasks that finish in reverse order (item 1 sleeps longest). The order of the "
+                            + "results must be the order of the items, not the order the replies arrived in: put "
+                            + "each result in the slot of its item")
+                    .containsExactly(1L, 4L, 9L, 16L, 25L, 36L);
+            assertRanInTheWorkers(pids(results), pool);
+        }
+    }
+
+    @Test
+    void the_work_runs_in_at_most_n_worker_processes_none_of_them_the_test_jvm() {
+        try (ProcessPool pool = new ProcessPool(3)) {
+            List<Long> workers = assertWorkersAreChildProcesses(pool, 3);
+
+            List<List<Long>> results = pool.map(ProcessPoolTest::squareAndPid,
+                    IntStream.rangeClosed(1, 60).boxed().collect(Collectors.toList()));
+
+            assertThat(pids(results))
+                    .as("distinct pids that computed the 60 results, on a pool of 3 whose workers are %s: at most "
+                            + "3, because the pool reuses its workers instead of starting a process per task", workers)
+                    .hasSizeBetween(1, 3);
+            assertRanInTheWorkers(pids(results), pool);
+        }
+    }
+
+    @Test
+    void the_pool_starts_exactly_n_processes_however_many_tasks_it_runs() {
+        try (ProcessPool pool = new ProcessPool(3)) {
+            List<Long> workers = assertWorkersAreChildProcesses(pool, 3);
+            List<Integer> items = IntStream.rangeClosed(1, 300).boxed().collect(Collectors.toList());
+
+            List<List<Long>> first = pool.map(ProcessPoolTest::squareAndPid, items);
+            List<List<Long>> second = pool.map(ProcessPoolTest::squareAndPid, items);
+
+            List<Long> children = ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                    .map(ProcessHandle::pid).collect(Collectors.toList());
+            assertThat(children)
+                    .as("the test JVM's live child processes after two maps of 300 tasks: exactly the 3 workers it "
+                            + "started, still alive, and no process per task")
+                    .containsExactlyInAnyOrderElementsOf(workers);
+            assertThat(pool.workerPids()).as("workerPids() after two maps: the same workers as before")
+                    .isEqualTo(workers);
+            assertRanInTheWorkers(pids(first), pool);
+            assertRanInTheWorkers(pids(second), pool);
+        }
+    }
+
+    @Test
+    void an_empty_list_gives_an_empty_result_at_once() {
+        try (ProcessPool pool = new ProcessPool(2)) {
+            assertWorkersAreChildProcesses(pool, 2);
+
+            long started = System.nanoTime();
+            List<List<Long>> results = pool.map(ProcessPoolTest::squareAndPid, List.of());
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(results).as("map over no items").isEmpty();
+            assertThat(took).as("how long map over no items took: there is nothing to send and nothing to wait for")
+                    .isLessThan(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void a_pool_needs_at_least_one_worker_process() {
+        assertThatThrownBy(() -> new ProcessPool(0)).as("a pool of 0 workers could never run anything")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ProcessPool(-1)).as("a pool of -1 workers")
+                .isInstanceOf(IllegalArgumentException.class);
+
+        try (ProcessPool pool = new ProcessPool(1)) {
+            assertWorkersAreChildProcesses(pool, 1);
+            assertRanInTheWorkers(pids(pool.map(ProcessPoolTest::squareAndPid, List.of(1, 2, 3))), pool);
+        }
+    }
+
+    @Test
+    void n_sleeping_tasks_run_at_the_same_time_in_n_processes() {
+        long oneTask = 1_000;
+        try (ProcessPool pool = new ProcessPool(3)) {
+            pool.map(ProcessPoolTest::pidAfterSleeping, List.of(1L, 1L, 1L)); // every worker JVM is up now
+
+            long started = System.nanoTime();
+            List<Long> pids = pool.map(ProcessPoolTest::pidAfterSleeping, List.of(oneTask, oneTask, oneTask));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(took)
+                    .as("3 tasks of %d ms each on a pool of 3: in parallel that is about %d ms, one after the other "
+                            + "%d ms. Too slow means they did not run at the same time: does every worker get work "
+                            + "(chunks small enough for few items) and do you send to all workers before waiting "
+                            + "for any reply?", oneTask, oneTask, 3 * oneTask)
+                    .isLessThan(Duration.ofMillis(2 * oneTask));
+            assertThat(Set.copyOf(pids)).as("pids that ran the three sleeping tasks").hasSize(3);
+            assertRanInTheWorkers(Set.copyOf(pids), pool);
+        }
+    }
+
+    @Test
+    void after_close_the_pool_refuses_new_work() {
+        ProcessPool pool = new ProcessPool(2);
+        List<Long> workers;
+        try {
+            workers = assertWorkersAreChildProcesses(pool, 2);
+            pool.map(ProcessPoolTest::squareAndPid, List.of(1, 2));
+        } finally {
+            pool.close();
+        }
+
+        assertThatThrownBy(() -> pool.map(ProcessPoolTest::squareAndPid, List.of(1, 2)))
+                .as("map() on a closed pool: its workers are gone, so it must refuse clearly instead of hanging")
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(workers).as("workers still alive after close()").noneMatch(ProcessPoolTest::isAlive);
+    }
+
+    @Test
+    void closing_the_pool_stops_every_worker_and_waits_for_them() {
+        ProcessPool closedPool;
+        List<Long> workers;
+        try (ProcessPool pool = new ProcessPool(3)) {
+            closedPool = pool;
+            workers = assertWorkersAreChildProcesses(pool, 3);
+            pool.map(ProcessPoolTest::squareAndPid, List.of(1, 2, 3));
+        }
+
+        assertThat(workers)
+                .as("workers %s still alive right after the try-with-resources block closed the pool: close() must "
+                        + "stop them AND wait until they have exited", workers)
+                .noneMatch(ProcessPoolTest::isAlive);
+        assertThatCode(closedPool::close).as("closing an already closed pool a second time")
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void a_hundred_thousand_items_complete() {
+        List<Integer> items = IntStream.range(0, 100_000).boxed().collect(Collectors.toList());
+        try (ProcessPool pool = new ProcessPool(2)) {
+            assertWorkersAreChildProcesses(pool, 2);
+
+            List<Long> squares = pool.map(x -> (long) x * x, items);
+
+            assertThat(squares).as("squares of 0..99,999, in order").hasSize(items.size())
+                    .containsExactlyElementsOf(items.stream().map(x -> (long) x * x).collect(Collectors.toList()));
+        }
+    }
+
+    @Test
+    void consecutive_items_run_back_to_back_in_a_worker_because_they_travel_in_chunks() {
+        List<Integer> items = IntStream.range(0, 20_000).boxed().collect(Collectors.toList());
+        try (ProcessPool pool = new ProcessPool(2)) {
+            List<List<Long>> results = pool.map(ProcessPoolTest::clockAndPid, items);
+
+            assertRanInTheWorkers(pids(results), pool);
+            Duration medianGap = medianGapBetweenTasksOfTheSameWorker(results);
+            assertThat(medianGap)
+                    .as("the median time between two tasks that ran one after the other in the same worker, over "
+                            + "20,000 tiny tasks. A chunk's items run back to back (well under a microsecond apart); "
+                            + "%d microseconds means each item waited for its own message: one round trip per item. "
+                            + "Send the items in chunks, a few chunks per worker", medianGap.toNanos() / 1000)
+                    .isLessThan(Duration.ofNanos(10_000));
+        }
+    }
+
+    @Test
+    void an_item_that_cannot_be_serialized_is_refused_clearly_and_the_pool_keeps_working() {
+        try (ProcessPool pool = new ProcessPool(2)) {
+            assertWorkersAreChildProcesses(pool, 2);
+            List<Object> items = List.of(1, new Unshippable(), 3);
+            Task<Object, Object> identity = x -> x;
+
+            assertThatThrownBy(() -> pool.map(identity, items))
+                    .as("map() over an item that is not Serializable: it cannot be sent to another process, so "
+                            + "map must fail before sending anything, naming the item's class")
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(Unshippable.class.getSimpleName());
+
+            List<List<Long>> results = pool.map(ProcessPoolTest::squareAndPid, List.of(1, 2, 3));
+            assertThat(values(results)).as("the next map on the same pool").containsExactly(1L, 4L, 9L);
+            assertRanInTheWorkers(pids(results), pool);
+        }
+    }
+
+    @Test
+    void a_task_that_throws_makes_map_fail_with_the_workers_error_and_the_pool_keeps_working() {
+        try (ProcessPool pool = new ProcessPool(2)) {
+            List<Long> workers = assertWorkersAreChildProcesses(pool, 2);
+            Task<Integer, Integer> noFours = x -> {
+                if (x == 4) {
+                    throw new IllegalArgumentException("no fours here");
+                }
+                return x;
+            };
+
+            assertThatThrownBy(() -> pool.map(noFours, List.of(1, 2, 3, 4, 5, 6)))
+                    .as("map() of a task that throws for item 4, in a worker: the caller must get an exception "
+                            + "with the worker's message, and the pid of the worker (one of %s)", workers)
+                    .hasMessageContaining("no fours here")
+                    .satisfies(e -> assertThat(workers).anyMatch(pid -> e.getMessage().contains(pid.toString())));
+
+            List<List<Long>> results = pool.map(ProcessPoolTest::squareAndPid, List.of(1, 2, 3));
+            assertThat(values(results))
+                    .as("the next map on the same pool: a task's exception must not break the workers, and no "
+                            + "reply of the failed map may be mistaken for one of this map")
+                    .containsExactly(1L, 4L, 9L);
+            assertRanInTheWorkers(pids(results), pool);
+        }
+    }
+
+    @Test
+    void a_worker_that_dies_makes_map_fail_clearly_instead_of_hanging() {
+        long testJvm = TEST_JVM; // a local, so that the lambda carries the test JVM's pid to the worker
+        Task<Integer, Integer> diesOnThree = x -> {
+            if (x == 3 && ProcessHandle.current().pid() != testJvm) {
+                Runtime.getRuntime().halt(7);
+            }
+            return x;
+        };
+        try (ProcessPool pool = new ProcessPool(2)) {
+            List<Long> workers = assertWorkersAreChildProcesses(pool, 2);
+
+            assertThatThrownBy(() -> pool.map(diesOnThree, List.of(1, 2, 3, 4, 5, 6)))
+                    .as("map() while a worker process exits with status 7 in the middle of a task (Python's pool "
+                            + "hangs here forever). Expected a clear IllegalStateException naming the dead worker's "
+                            + "pid (one of %s) and its exit code 7", workers)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageMatching("(?s).*\\b7\\b.*")
+                    .satisfies(e -> assertThat(workers).anyMatch(pid -> !isAlive(pid)
+                            && e.getMessage().contains(pid.toString())));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package katas.queue;
+
+/**
+ * A FIFO queue that other processes put to and get from: Java's counterpart of {@code multiprocessing.Queue}.
+ *
+ * <p>The items live in the process that creates the queue (the owner). It serves them to other processes, which
+ * pass {@link #address()} to {@link QueueClient#connect(String)}. Suggested: a Unix domain socket
+ * ({@code ServerSocketChannel.open(StandardProtocolFamily.UNIX)}) in a private temporary directory.
+ *
+ * <pre>{@code
+ * try (ProcessQueue queue = new ProcessQueue()) {
+ *     JavaProcess.of(Consumer.class).withArgs(queue.address()).start();   // another process gets from it
+ * }
+ * }</pre>
+ *
+ * Read README.md first. Everything below that throws "TODO" is yours to write.
+ */
+public final class ProcessQueue implements AutoCloseable {
+
+    /** Creates an empty queue and starts serving it. */
+    public ProcessQueue() {
+        throw new UnsupportedOperationException("TODO ProcessQueue(): open a socket other processes can connect to, "
+                + "and serve put/get requests on it from a queue held in this process");
+    }
+
+    /** What another process needs to reach this queue: pass it to {@link QueueClient#connect(String)}. */
+    public String address() {
+        throw new UnsupportedOperationException("TODO address(): the socket's path (or whatever connect() needs)");
+    }
+
+    /** How many items (sentinels included) are waiting in the queue now. */
+    public int size() {
+        throw new UnsupportedOperationException("TODO size(): the number of items held in the queue");
+    }
+
+    /** Stops serving: clients still connected get a clear error on their next call. Items still queued are lost. */
+    @Override
+    public void close() {
+        throw new UnsupportedOperationException("TODO close(): stop serving, disconnect clients, remove the socket");
+    }
+}

@@ -1,0 +1,56 @@
+package katas.queue;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import katas.kit.CapturedProcess;
+import katas.kit.ExitCodes;
+import katas.kit.JavaProcess;
+import katas.kit.ProcessTree;
+
+/** The child JVMs one test starts; closing it kills whichever of them are still running. */
+final class Children implements AutoCloseable {
+
+    static final Duration PLENTY = Duration.ofSeconds(10);
+
+    private final List<CapturedProcess> started = new ArrayList<>();
+
+    /** Starts {@code mainClass} in a child JVM, its stdout and stderr captured. */
+    CapturedProcess start(Class<?> mainClass, String... args) throws IOException {
+        CapturedProcess child = JavaProcess.of(mainClass).withArgs(args).startCapturingOutput();
+        started.add(child);
+        return child;
+    }
+
+    /**
+     * Waits for {@code child} to exit by itself and returns its exit code. If it is still running after
+     * {@link #PLENTY}, it is killed and the test fails with {@code whyItMayHang}.
+     */
+    static int exitCodeOf(CapturedProcess child, String role, String whyItMayHang) throws InterruptedException {
+        if (!child.process().waitFor(PLENTY.toMillis(), TimeUnit.MILLISECONDS)) {
+            ProcessTree.kill(child.process().toHandle());
+            fail("The %s (pid %d) was still running after %d s, so it was killed. %s%nIts stdout:%n%s%nIts stderr:%n%s",
+                    role, child.pid(), PLENTY.toSeconds(), whyItMayHang, child.stdout().text(), child.stderr().text());
+        }
+        child.stdout().awaitEnd(PLENTY);
+        child.stderr().awaitEnd(PLENTY);
+        return child.process().exitValue();
+    }
+
+    /** A description of how {@code child} ended, for failure messages. */
+    static String report(CapturedProcess child) {
+        int code = child.process().exitValue();
+        return "pid " + child.pid() + " exited with " + code + ExitCodes.explain(code) + "; its stderr:\n"
+                + child.stderr().text();
+    }
+
+    @Override
+    public void close() {
+        started.stream().map(CapturedProcess::process).filter(Process::isAlive).map(Process::toHandle)
+                .forEach(ProcessTree::kill);
+    }
+}

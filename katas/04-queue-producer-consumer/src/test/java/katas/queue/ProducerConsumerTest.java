@@ -1,0 +1,155 @@
+package katas.queue;
+
+import static katas.queue.Children.exitCodeOf;
+import static katas.queue.Children.report;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import katas.kit.CapturedProcess;
+import katas.kit.KataTest;
+import org.junit.jupiter.api.Test;
+
+/** Producer and consumer processes around one {@link ProcessQueue} owned by the test JVM. */
+@KataTest
+class ProducerConsumerTest {
+
+    private static final String CONSUMER_MAY_HANG = "A consumer must stop when it gets Sentinel.NO_MORE_ITEMS, "
+            + "and get() must return items that other processes put.";
+
+    private static List<String> numbers(int from, int toExclusive) {
+        return IntStream.range(from, toExclusive).mapToObj(String::valueOf).collect(Collectors.toList());
+    }
+
+    private static String[] producerArgs(String address, List<String> items) {
+        return Stream.concat(Stream.of(address), items.stream()).toArray(String[]::new);
+    }
+
+    @Test
+    void a_consumer_process_gets_zero_to_nine_in_fifo_order_and_exits_by_itself_at_the_sentinel() throws Exception {
+        try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
+                QueueClient parent = QueueClient.connect(queue.address())) {
+            CapturedProcess consumer = children.start(Consumer.class, queue.address());
+            CapturedProcess producer = children.start(Producer.class, producerArgs(queue.address(), numbers(0, 10)));
+
+            assertThat(exitCodeOf(producer, "producer", "Does put() return once the queue holds the item?"))
+                    .as("exit code of the producer that put 0..9: %s", report(producer)).isZero();
+            parent.put(Sentinel.NO_MORE_ITEMS);
+
+            assertThat(exitCodeOf(consumer, "consumer", CONSUMER_MAY_HANG))
+                    .as("exit code of the consumer after it got the sentinel: %s", report(consumer)).isZero();
+            assertThat(consumer.stdout().lines())
+                    .as("what the consumer process printed: every item once, in the order the producer put them "
+                            + "(a queue is first in, first out), and nothing for the sentinel")
+                    .containsExactly(numbers(0, 10).stream().map(n -> "consumed " + n).toArray(String[]::new));
+            assertThat(queue.size())
+                    .as("items left in the queue after the consumer took all ten and the sentinel; more than 0 "
+                            + "means the consumer's lines did not come from the queue")
+                    .isZero();
+        }
+    }
+
+    @Test
+    void numbers_and_strings_from_a_producer_process_arrive_intact_and_with_their_types() throws Exception {
+        String token = "token-" + System.nanoTime();
+        try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
+                QueueClient parent = QueueClient.connect(queue.address())) {
+            CapturedProcess producer = children.start(Producer.class, queue.address(),
+                    "0", "1", "Shiva", "-42", "Yadav", "3.5", "héllo wörld", token);
+            assertThat(exitCodeOf(producer, "producer", "Does put() return once the queue holds the item?"))
+                    .as("exit code of the producer: %s", report(producer)).isZero();
+
+            List<Object> received = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                received.add(parent.get(Children.PLENTY).orElse("<nothing within 10 s>"));
+            }
+
+            assertThat(received)
+                    .as("the items the test JVM got from the queue, as the producer process put them: whole numbers "
+                            + "as Integer, the rest as String, nothing lost, changed or reordered on the way")
+                    .containsExactly(0, 1, "Shiva", -42, "Yadav", "3.5", "héllo wörld", token);
+        }
+    }
+
+    @Test
+    void two_producers_and_two_consumers_consume_every_item_exactly_once_in_each_producers_order()
+            throws Exception {
+        List<String> fromA = IntStream.range(0, 25).mapToObj(i -> "A" + i).collect(Collectors.toList());
+        List<String> fromB = IntStream.range(0, 25).mapToObj(i -> "B" + i).collect(Collectors.toList());
+        try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
+                QueueClient parent = QueueClient.connect(queue.address())) {
+            CapturedProcess consumer1 = children.start(Consumer.class, queue.address());
+            CapturedProcess consumer2 = children.start(Consumer.class, queue.address());
+            CapturedProcess producerA = children.start(Producer.class, producerArgs(queue.address(), fromA));
+            CapturedProcess producerB = children.start(Producer.class, producerArgs(queue.address(), fromB));
+            for (CapturedProcess producer : List.of(producerA, producerB)) {
+                assertThat(exitCodeOf(producer, "producer", "Does put() return once the queue holds the item?"))
+                        .as("exit code of a producer: %s", report(producer)).isZero();
+            }
+            // Both producers are done: one sentinel for each consumer.
+            parent.put(Sentinel.NO_MORE_ITEMS);
+            parent.put(Sentinel.NO_MORE_ITEMS);
+
+            for (CapturedProcess consumer : List.of(consumer1, consumer2)) {
+                assertThat(exitCodeOf(consumer, "consumer", CONSUMER_MAY_HANG + " Each consumer stops at the "
+                        + "first sentinel it gets, so two sentinels stop two consumers."))
+                        .as("exit code of a consumer: %s", report(consumer)).isZero();
+            }
+            List<String> got1 = consumed(consumer1);
+            List<String> got2 = consumed(consumer2);
+            List<String> all = new ArrayList<>(got1);
+            all.addAll(got2);
+
+            assertThat(all)
+                    .as("the items both consumer processes printed together: each of the 50 items exactly once "
+                            + "(a duplicate means two consumers got the same item; a missing one was lost)")
+                    .containsExactlyInAnyOrderElementsOf(Stream.concat(fromA.stream(), fromB.stream())
+                            .collect(Collectors.toList()));
+            for (List<String> got : List.of(got1, got2)) {
+                assertThat(got.stream().filter(item -> item.startsWith("A")).collect(Collectors.toList()))
+                        .as("producer A's items as one consumer got them: in the order A put them").isSortedAccordingTo(
+                                (x, y) -> Integer.compare(Integer.parseInt(x.substring(1)),
+                                        Integer.parseInt(y.substring(1))));
+                assertThat(got.stream().filter(item -> item.startsWith("B")).collect(Collectors.toList()))
+                        .as("producer B's items as one consumer got them: in the order B put them").isSortedAccordingTo(
+                                (x, y) -> Integer.compare(Integer.parseInt(x.substring(1)),
+                                        Integer.parseInt(y.substring(1))));
+            }
+            assertThat(queue.size()).as("items left in the queue: each consumer took exactly one sentinel").isZero();
+        }
+    }
+
+    private static List<String> consumed(CapturedProcess consumer) {
+        return consumer.stdout().lines().stream()
+                .map(line -> line.startsWith("consumed ") ? line.substring("consumed ".length()) : "?" + line)
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void a_producer_that_exits_before_anything_is_read_leaves_its_items_in_the_queue() throws Exception {
+        List<String> items = numbers(0, 1000);
+        try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
+                QueueClient parent = QueueClient.connect(queue.address())) {
+            CapturedProcess producer = children.start(Producer.class, producerArgs(queue.address(), items));
+
+            assertThat(exitCodeOf(producer, "producer", "Nothing reads the queue yet, so a put that waits for a "
+                    + "reader (or for a full pipe to drain) never returns. The queue's owner must hold the items."))
+                    .as("exit code of the producer: %s", report(producer)).isZero();
+            assertThat(queue.size())
+                    .as("items in the queue after the producer process put 1000 and exited, before any get")
+                    .isEqualTo(1000);
+
+            parent.put(Sentinel.NO_MORE_ITEMS);
+            CapturedProcess consumer = children.start(Consumer.class, queue.address());
+            assertThat(exitCodeOf(consumer, "consumer", CONSUMER_MAY_HANG))
+                    .as("exit code of the consumer: %s", report(consumer)).isZero();
+            assertThat(consumed(consumer))
+                    .as("what a consumer started after the producer had exited got: all of its items, in order")
+                    .containsExactlyElementsOf(items);
+        }
+    }
+}

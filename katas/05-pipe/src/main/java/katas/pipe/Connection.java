@@ -1,0 +1,98 @@
+package katas.pipe;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * One end of a pipe between two processes: Java's counterpart of the connections {@code multiprocessing.Pipe()}
+ * returns. Messages travel as length-prefixed frames, so each {@link #recvBytes()} returns exactly what one
+ * {@link #sendBytes(byte[])} sent, however the operating system splits or joins the bytes on the way.
+ *
+ * <pre>{@code
+ * Connection end = Connection.duplex(process.getInputStream(), process.getOutputStream());
+ * end.send("ping");
+ * Object reply = end.recv();    // EOFException once the other process has closed its end or exited
+ * }</pre>
+ *
+ * Read README.md first. Everything below that throws "TODO" is yours to write.
+ */
+public final class Connection implements AutoCloseable {
+
+    private Connection() {
+    }
+
+    /** An end that both sends (to {@code out}) and receives (from {@code in}). */
+    public static Connection duplex(InputStream in, OutputStream out) {
+        throw new UnsupportedOperationException("TODO duplex(): an end that reads frames from in and writes to out");
+    }
+
+    /** An end that can only send: the writing end of a one-way pipe. */
+    public static Connection sendOnly(OutputStream out) {
+        throw new UnsupportedOperationException("TODO sendOnly(): an end that writes frames to out and never reads");
+    }
+
+    /** An end that can only receive: the reading end of a one-way pipe. */
+    public static Connection receiveOnly(InputStream in) {
+        throw new UnsupportedOperationException("TODO receiveOnly(): an end that reads frames from in, never writes");
+    }
+
+    /**
+     * In a child process: a duplex end over this process's standard input and output, which are the pipes its
+     * parent holds. From then on {@code System.out} prints to standard error, so a stray {@code println} cannot
+     * corrupt the frames.
+     */
+    public static Connection overStandardStreams() {
+        throw new UnsupportedOperationException("TODO overStandardStreams(): a duplex end over FileDescriptor.in and "
+                + "FileDescriptor.out; point System.out at System.err");
+    }
+
+    /**
+     * Sends one message of raw bytes (possibly empty) and flushes it to the other process.
+     *
+     * @throws IllegalStateException if this end is closed or can only receive
+     * @throws IOException           if the other process has gone (a broken pipe)
+     */
+    public void sendBytes(byte[] message) throws IOException {
+        throw new UnsupportedOperationException("TODO sendBytes(): write the length, then the bytes, then flush");
+    }
+
+    /**
+     * Waits for the next message of raw bytes and returns it whole.
+     *
+     * @throws EOFException          if the other end was closed (or its process exited) before a message came
+     * @throws IllegalStateException if this end is closed or can only send
+     */
+    public byte[] recvBytes() throws IOException {
+        throw new UnsupportedOperationException("TODO recvBytes(): read the length, then exactly that many bytes");
+    }
+
+    /**
+     * Serializes {@code message} and sends it as one frame.
+     *
+     * @throws IllegalArgumentException if the message cannot be serialized (nothing is sent then)
+     * @throws IllegalStateException    if this end is closed or can only receive
+     * @throws IOException              if the other process has gone
+     */
+    public void send(Object message) throws IOException {
+        throw new UnsupportedOperationException("TODO send(): SafeSerialization.toBytes, then sendBytes");
+    }
+
+    /**
+     * Waits for the next message and deserializes it (JDK value types, collections and {@code katas.pipe.*} only).
+     *
+     * @throws EOFException          if the other end was closed (or its process exited) before a message came
+     * @throws IllegalStateException if this end is closed or can only send
+     */
+    public Object recv() throws IOException {
+        throw new UnsupportedOperationException("TODO recv(): recvBytes, then SafeSerialization.fromBytes with an "
+                + "allow-list");
+    }
+
+    /** Closes this end: the other process's next receive sees the end of the stream. Closing twice is harmless. */
+    @Override
+    public void close() {
+        throw new UnsupportedOperationException("TODO close(): close the streams; later calls fail clearly");
+    }
+}

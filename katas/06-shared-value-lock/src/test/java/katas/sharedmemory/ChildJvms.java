@@ -1,0 +1,60 @@
+package katas.sharedmemory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import katas.kit.CapturedProcess;
+import katas.kit.ExitCodes;
+import katas.kit.JavaProcess;
+import katas.kit.ProcessTree;
+
+/** The child JVMs one test started; closing kills whichever are still running, so no test leaves one behind. */
+final class ChildJvms implements AutoCloseable {
+
+    private final List<CapturedProcess> children = new ArrayList<>();
+
+    CapturedProcess start(Class<?> mainClass, Object... args) throws IOException {
+        String[] text = new String[args.length];
+        for (int i = 0; i < args.length; i++) {
+            text[i] = String.valueOf(args[i]);
+        }
+        CapturedProcess child = JavaProcess.of(mainClass).withArgs(text).startCapturingOutput();
+        children.add(child);
+        return child;
+    }
+
+    List<CapturedProcess> all() {
+        return List.copyOf(children);
+    }
+
+    /** Waits for every child to exit and fails, with its error output, if one did not exit with 0. */
+    void awaitAllSucceeded(Duration timeout) throws InterruptedException {
+        for (CapturedProcess child : children) {
+            int code = child.awaitExit(timeout);
+            if (code != 0) {
+                throw new AssertionError("child pid " + child.pid() + " exited with " + code + ExitCodes.explain(code)
+                        + ". Its error output:\n" + child.stderr().text());
+            }
+        }
+    }
+
+    /** The error output of all children, for failure messages. */
+    String errorOutput() {
+        StringBuilder text = new StringBuilder();
+        for (CapturedProcess child : children) {
+            text.append("--- stderr of pid ").append(child.pid()).append(":\n").append(child.stderr().text())
+                    .append('\n');
+        }
+        return text.toString();
+    }
+
+    @Override
+    public void close() {
+        for (CapturedProcess child : children) {
+            if (child.process().isAlive()) {
+                ProcessTree.kill(child.process().toHandle());
+            }
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package katas.sharedmemory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import katas.kit.CapturedProcess;
+import katas.kit.ExitCodes;
+import katas.kit.KataTest;
+import katas.sharedmemory.fixtures.HoldsLock;
+import katas.sharedmemory.fixtures.TriesLock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@KataTest
+class SharedMemoryTest {
+
+    private static final long TEST_JVM = ProcessHandle.current().pid();
+    private static final Duration PLENTY = Duration.ofSeconds(15);
+
+    private static final int RACERS = 4;
+    private static final int RACE_INCREMENTS = 200_000;
+    private static final int RACE_ATTEMPTS = 5;
+    private static final int LOCKED_INCREMENTS = 10_000;
+
+    @TempDir
+    Path dir;
+
+    /**
+     * Starts {@code RACERS} incrementers that wait at a start barrier, releases them together once all have
+     * arrived, waits for them and returns the final count.
+     */
+    private long runIncrementers(String name, Class<?> incrementer, int increments, boolean locked)
+            throws Exception {
+        Path counterFile = dir.resolve(name + ".counter");
+        Path barrierFile = dir.resolve(name + ".barrier");
+        Path lockFile = dir.resolve(name + ".lock");
+        try (SharedArray counter = SharedArray.create(counterFile, 0);
+             StartBarrier barrier = StartBarrier.create(barrierFile, RACERS);
+             ChildJvms children = new ChildJvms()) {
+            for (int party = 0; party < RACERS; party++) {
+                if (locked) {
+                    children.start(incrementer, counterFile, lockFile, barrierFile, party, increments);
+                } else {
+                    children.start(incrementer, counterFile, barrierFile, party, increments);
+                }
+            }
+            awaitArrivals(barrier, children);
+            assertThat(barrier.arrivedPids())
+                    .as("the pids the children wrote from inside into the shared barrier: %d different processes, "
+                            + "none of them the test JVM (pid %d)", RACERS, TEST_JVM)
+                    .doesNotHaveDuplicates()
+                    .doesNotContain(TEST_JVM);
+            barrier.release();
+            children.awaitAllSucceeded(PLENTY);
+            return counter.get(0);
+        }
+    }
+
+    /** Waits until every child has written its pid into the barrier; fails at once if one exits before that. */
+    private static void awaitArrivals(StartBarrier barrier, ChildJvms children) throws InterruptedException {
+        long deadline = System.nanoTime() + PLENTY.toNanos();
+        while (barrier.arrivedPids().size() < RACERS) {
+            for (CapturedProcess child : children.all()) {
+                if (!child.process().isAlive() && barrier.arrivedPids().size() < RACERS) {
+                    int code = child.process().exitValue();
+                    throw new AssertionError("child pid " + child.pid() + " exited with " + code
+                            + ExitCodes.explain(code) + " before all children reached the start barrier. Each child "
+                            + "must call arriveAndAwaitRelease(party) on the barrier file it gets as an argument "
+                            + "before it starts counting. Its error output:\n" + child.stderr().text());
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + barrier.arrivedPids().size() + " of " + RACERS + " children "
+                        + "reached the start barrier within " + PLENTY.toSeconds() + " s (pids "
+                        + barrier.arrivedPids() + "). Either they never call arriveAndAwaitRelease(party), or what "
+                        + "they write to the shared file never reaches this process: both sides must map the same "
+                        + "file. The children's error output:\n" + children.errorOutput());
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void unsynchronised_increments_from_four_processes_lose_updates_but_never_exceed_the_true_total()
+            throws Exception {
+        long trueTotal = (long) RACERS * RACE_INCREMENTS;
+        List<Long> totals = new ArrayList<>();
+        for (int attempt = 1; attempt <= RACE_ATTEMPTS; attempt++) {
+            long total = runIncrementers("race" + attempt, UnsafeIncrementer.class, RACE_INCREMENTS, false);
+            totals.add(total);
+            assertThat(total)
+                    .as("the shared counter after %d processes each added 1 to it %,d times without a lock (attempt "
+                            + "%d). It can lose updates but never gain any: a higher count means a child wrote "
+                            + "something other than the value it read plus one", RACERS, RACE_INCREMENTS, attempt)
+                    .isLessThanOrEqualTo(trueTotal);
+            if (total < trueTotal) {
+                break;
+            }
+        }
+        assertThat(totals)
+                .as("the final counts of %d attempts of %d processes x %,d unsynchronised increments (true total "
+                        + "%,d). Not one update was lost, so the children did not really share one counter, or did "
+                        + "not read-increment-write it: read slot 0, add one, write slot 0, %,d times, with no lock",
+                        totals.size(), RACERS, RACE_INCREMENTS, trueTotal, RACE_INCREMENTS)
+                .anyMatch(total -> total < trueTotal);
+    }
+
+    @Test
+    void with_the_lock_four_processes_times_ten_thousand_increments_give_exactly_forty_thousand_every_time()
+            throws Exception {
+        for (int round = 1; round <= 2; round++) {
+            long total = runIncrementers("locked" + round, LockedIncrementer.class, LOCKED_INCREMENTS, true);
+
+            assertThat(total)
+                    .as("the shared counter after %d processes each added 1 to it %,d times holding the cross-process "
+                            + "lock (round %d). Fewer means two processes were inside read-increment-write at once: "
+                            + "take the lock before the read and release it after the write", RACERS,
+                            LOCKED_INCREMENTS, round)
+                    .isEqualTo((long) RACERS * LOCKED_INCREMENTS);
+        }
+    }
+
+    @Test
+    void seven_processes_each_square_their_own_slot_and_the_parent_sees_every_square() throws Exception {
+        Path arrayFile = dir.resolve("numbers");
+        long[] numbers = {2, 3, 4, 5, 6, 7, 8};
+        try (SharedArray array = SharedArray.create(arrayFile, numbers);
+             ChildJvms children = new ChildJvms()) {
+            for (int index = 0; index < numbers.length; index++) {
+                children.start(SlotSquarer.class, arrayFile, index);
+            }
+            children.awaitAllSucceeded(PLENTY);
+
+            List<Long> seen = new ArrayList<>();
+            for (int index = 0; index < array.length(); index++) {
+                seen.add(array.get(index));
+            }
+            assertThat(seen)
+                    .as("the shared array as the parent sees it after seven child processes each squared their own "
+                            + "slot. Unchanged values mean the children's writes never reached the parent's memory: "
+                            + "both sides must map the same file")
+                    .containsExactly(4L, 9L, 16L, 25L, 36L, 49L, 64L);
+        }
+    }
+
+    @Test
+    void while_one_process_holds_the_lock_no_other_process_can_take_it() throws Exception {
+        Path lockFile = dir.resolve("exclusive.lock");
+        try (ChildJvms children = new ChildJvms();
+             CrossProcessLock ours = CrossProcessLock.open(lockFile)) {
+            CapturedProcess holder = startHolder(children, lockFile);
+
+            CapturedProcess trier = children.start(TriesLock.class, lockFile);
+            trier.awaitExit(PLENTY);
+            assertThat(trier.stdout().text())
+                    .as("what a second process's tryLock() got while pid %d held the lock. 'acquired' means the lock "
+                            + "does not exclude other processes: lock the file itself (FileChannel.lock), an "
+                            + "in-memory lock exists only inside one JVM. Its error output:%n%s",
+                            holder.pid(), trier.stderr().text())
+                    .startsWith("busy");
+            assertThat(ours.tryLock())
+                    .as("tryLock() in the test JVM while child pid %d holds the lock", holder.pid())
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void the_lock_is_freed_when_its_holder_is_killed() throws Exception {
+        Path lockFile = dir.resolve("abandoned.lock");
+        try (ChildJvms children = new ChildJvms();
+             CrossProcessLock ours = CrossProcessLock.open(lockFile)) {
+            CapturedProcess holder = startHolder(children, lockFile);
+            assertThat(ours.tryLock())
+                    .as("tryLock() in the test JVM while child pid %d holds the lock: it must say no. If it says yes, "
+                            + "the lock is not shared between processes (lock the file itself, FileChannel.lock)",
+                            holder.pid())
+                    .isFalse();
+
+            holder.process().destroyForcibly().waitFor(PLENTY.toMillis(), TimeUnit.MILLISECONDS);
+
+            await("the test JVM taking the lock after its holder (pid " + holder.pid() + ") was killed with -9; "
+                    + "the operating system releases a file lock when the process that held it ends")
+                    .atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(ours::tryLock);
+            ours.unlock();
+        }
+    }
+
+    private static CapturedProcess startHolder(ChildJvms children, Path lockFile) throws Exception {
+        CapturedProcess holder = children.start(HoldsLock.class, lockFile);
+        boolean locked = holder.stdout().awaitLine(line -> line.startsWith("locked"), PLENTY);
+        assertThat(locked)
+                .as("a child (pid %d) calling lock() on a fresh lock file should have it at once and print 'locked'."
+                        + " Its error output:%n%s", holder.pid(), holder.stderr().text())
+                .isTrue();
+        return holder;
+    }
+
+    @Test
+    void an_index_out_of_range_fails_clearly_naming_the_index_and_the_length() {
+        try (SharedArray array = SharedArray.create(dir.resolve("seven"), 2, 3, 4, 5, 6, 7, 8)) {
+
+            assertThatThrownBy(() -> array.get(7))
+                    .as("get(7) on a shared array of length 7: slots are 0..6, and reading past the end of the "
+                            + "mapped file must not return some other slot's bytes")
+                    .isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessageContainingAll("7", "length 7");
+            assertThatThrownBy(() -> array.set(-1, 1))
+                    .as("set(-1, 1) on a shared array of length 7")
+                    .isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessageContainingAll("-1", "length 7");
+        }
+    }
+}

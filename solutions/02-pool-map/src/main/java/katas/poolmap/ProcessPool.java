@@ -1,0 +1,253 @@
+package katas.poolmap;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import katas.kit.CapturedOutput;
+import katas.kit.ExitCodes;
+import katas.kit.JavaProcess;
+import katas.kit.ProcessTree;
+import katas.kit.SafeSerialization;
+
+/**
+ * A fixed set of worker processes (child JVMs running {@link PoolWorker}) that stay alive and take work until the
+ * pool is closed. Java's answer to Python's {@code multiprocessing.Pool}.
+ *
+ * <pre>{@code
+ * try (ProcessPool pool = new ProcessPool(4)) {                 // four worker JVMs start now
+ *     List<Integer> squares = pool.map(x -> x * x, List.of(1, 2, 3));   // [1, 4, 9]
+ * }                                                             // the workers exit here
+ * }</pre>
+ */
+public final class ProcessPool implements AutoCloseable {
+
+    /** Python's heuristic: about four batches per worker balances load without a round trip per item. */
+    private static final int BATCHES_PER_WORKER = 4;
+    private static final long EXIT_WAIT_SECONDS = 5;
+
+    private final List<Worker> workers = new ArrayList<>();
+    /** Every worker's reader thread puts what it reads here; only the thread calling map() takes from it. */
+    private final BlockingQueue<Reply> replies = new LinkedBlockingQueue<>();
+    private int nextBatchId;
+    private boolean closed;
+    private String broken;
+
+    /**
+     * Starts {@code size} worker JVMs at once; they are reused by every call of {@link #map}.
+     *
+     * @throws IllegalArgumentException if {@code size} is less than 1
+     */
+    public ProcessPool(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("a pool needs at least one worker process, not " + size);
+        }
+        try {
+            for (int i = 0; i < size; i++) {
+                workers.add(new Worker(JavaProcess.of(PoolWorker.class).start(), replies));
+            }
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("could not start a worker JVM", e);
+        }
+    }
+
+    /**
+     * Applies {@code task} to every item in the worker processes and returns the results in the order of the
+     * items, however the work was spread and whichever worker finished first.
+     *
+     * @throws IllegalStateException    if the pool is closed, or a worker died
+     * @throws IllegalArgumentException if the task or an item cannot be serialized
+     * @throws RuntimeException         if the task threw in a worker; its message holds the worker's stack trace
+     */
+    public synchronized <T, R> List<R> map(Task<T, R> task, List<T> items) {
+        if (closed) {
+            throw new IllegalStateException("this pool is closed: its workers have exited; create a new pool");
+        }
+        if (broken != null) {
+            throw new IllegalStateException("this pool is broken (" + broken + "): close it and create a new one");
+        }
+        Deque<Batch> pending = split(task, items);
+        Object[] results = new Object[items.size()];
+        Map<Integer, Batch> inFlight = new HashMap<>();
+        for (Worker worker : workers) {
+            sendNext(pending, worker, inFlight);
+        }
+        RuntimeException failure = null;
+        while (!inFlight.isEmpty()) {
+            Reply reply = nextReply();
+            if (reply.workerDied()) {
+                broken = reply.worker().deathNote();
+                throw new IllegalStateException("worker " + broken + " while working on this map; the pool cannot "
+                        + "finish it. Worker's stderr:\n" + reply.worker().stderr.text());
+            }
+            Batch batch = inFlight.remove(reply.batchId());
+            if (!reply.ok()) {
+                // Keep collecting the other workers' batches so that no stale reply is left for the next map.
+                failure = failure != null ? failure : new RuntimeException("the task failed in worker pid "
+                        + reply.worker().pid() + " on one of items " + batch.from() + ".." + (batch.to() - 1)
+                        + "; the worker's stack trace:\n" + new String(reply.payload(), StandardCharsets.UTF_8));
+                pending.clear();
+            } else {
+                List<?> values = (List<?>) SafeSerialization.fromBytes(reply.payload(), PoolWorker.ALLOWED);
+                System.arraycopy(values.toArray(), 0, results, batch.from(), values.size());
+            }
+            sendNext(pending, reply.worker(), inFlight);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        @SuppressWarnings("unchecked")
+        List<R> inOrder = (List<R>) Arrays.asList(results);
+        return inOrder;
+    }
+
+    /** Serializes every batch before anything is sent, so a bad item fails here and leaves the pool untouched. */
+    private <T, R> Deque<Batch> split(Task<T, R> task, List<T> items) {
+        int size = Math.max(1, (int) Math.ceil(items.size() / (double) (workers.size() * BATCHES_PER_WORKER)));
+        Deque<Batch> batches = new ArrayDeque<>();
+        for (int from = 0; from < items.size(); from += size) {
+            int to = Math.min(items.size(), from + size);
+            PoolWorker.Batch<T, R> batch = new PoolWorker.Batch<>(task, new ArrayList<>(items.subList(from, to)));
+            batches.add(new Batch(nextBatchId++, from, to, SafeSerialization.toBytes(batch)));
+        }
+        return batches;
+    }
+
+    private void sendNext(Deque<Batch> pending, Worker worker, Map<Integer, Batch> inFlight) {
+        Batch batch = pending.poll();
+        if (batch == null) {
+            return;
+        }
+        try {
+            worker.send(batch);
+        } catch (IOException e) {
+            broken = worker.deathNote();
+            throw new IllegalStateException("could not send work to worker " + broken, e);
+        }
+        inFlight.put(batch.id(), batch);
+    }
+
+    private Reply nextReply() {
+        try {
+            return replies.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            broken = "interrupted while waiting for the workers";
+            throw new IllegalStateException(broken, e);
+        }
+    }
+
+    /** The process ids of the workers, in the order they were started; they stay the same for the pool's life. */
+    public List<Long> workerPids() {
+        return workers.stream().map(Worker::pid).toList();
+    }
+
+    /**
+     * Stops the workers (their input ends, so they finish and exit) and waits until they have exited.
+     * Calling it again does nothing.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        workers.forEach(Worker::endInput);
+        workers.forEach(Worker::awaitExit);
+    }
+
+    /** A chunk of items, serialized and ready to send; {@code from} and {@code to} say where its results go. */
+    private record Batch(int id, int from, int to, byte[] payload) {
+    }
+
+    /** What a reader thread read from a worker: a reply, or (workerDied) the end of its output. */
+    private record Reply(Worker worker, int batchId, boolean ok, byte[] payload, boolean workerDied) {
+    }
+
+    /** One worker process and the pipes to it. */
+    private static final class Worker {
+
+        private final Process process;
+        private final DataOutputStream requests;
+        private final CapturedOutput stderr;
+
+        Worker(Process process, BlockingQueue<Reply> replies) {
+            this.process = process;
+            this.requests = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
+            this.stderr = CapturedOutput.of(process.getErrorStream(), "stderr of pool worker " + process.pid());
+            Thread reader = new Thread(() -> readReplies(replies), "replies of pool worker " + process.pid());
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        void send(Batch batch) throws IOException {
+            requests.writeInt(batch.id());
+            requests.writeInt(batch.payload().length);
+            requests.write(batch.payload());
+            requests.flush();
+        }
+
+        /** Only reads frames off the pipe; decoding them is the caller's work. */
+        private void readReplies(BlockingQueue<Reply> replies) {
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16))) {
+                while (true) {
+                    int batchId = in.readInt();
+                    boolean ok = in.readBoolean();
+                    byte[] payload = in.readNBytes(in.readInt());
+                    replies.add(new Reply(this, batchId, ok, payload, false));
+                }
+            } catch (IOException endOfOutput) {
+                replies.add(new Reply(this, -1, false, null, true));
+            }
+        }
+
+        /** Why this worker is gone, for error messages; waits a moment for the exit code. */
+        String deathNote() {
+            try {
+                process.waitFor(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return process.isAlive() ? "pid " + pid() + " stopped answering"
+                    : "pid " + pid() + " died with exit code " + process.exitValue()
+                            + ExitCodes.explain(process.exitValue());
+        }
+
+        void endInput() {
+            try {
+                requests.close();
+            } catch (IOException alreadyGone) {
+                // The worker has exited already; awaitExit will confirm it.
+            }
+        }
+
+        void awaitExit() {
+            try {
+                if (!process.waitFor(EXIT_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    ProcessTree.kill(process.toHandle());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                ProcessTree.kill(process.toHandle());
+            }
+        }
+    }
+}

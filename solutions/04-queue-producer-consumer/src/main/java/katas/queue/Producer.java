@@ -1,0 +1,29 @@
+package katas.queue;
+
+/**
+ * A producer process: {@code Producer <queue address> <item>...} puts each item on the queue, in order, and exits.
+ * A whole number that fits in an int is put as an {@link Integer}, anything else as a {@link String}.
+ *
+ * <p>It does not put the sentinel: with several producers, only the parent knows when all of them are done.
+ */
+public final class Producer {
+
+    private Producer() {
+    }
+
+    public static void main(String[] args) {
+        try (QueueClient queue = QueueClient.connect(args[0])) {
+            for (int i = 1; i < args.length; i++) {
+                queue.put(asItem(args[i]));
+            }
+        }
+    }
+
+    static Object asItem(String argument) {
+        try {
+            return Integer.valueOf(argument);
+        } catch (NumberFormatException e) {
+            return argument;
+        }
+    }
+}

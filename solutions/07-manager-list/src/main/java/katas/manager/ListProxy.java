@@ -1,0 +1,195 @@
+package katas.manager;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import katas.kit.SafeSerialization;
+
+/**
+ * A stand-in for the list that lives in the manager's process: every method is a request to the manager and waits
+ * for its reply. Python's {@code manager.list()} proxy. Items travel serialized, so what you get back is always a
+ * copy: changing it changes nothing in the manager.
+ *
+ * <pre>{@code
+ * try (ListProxy list = ListProxy.connect(address, key)) {   // in any process that knows address and key
+ *     list.append(42);
+ *     Object first = list.get(0);
+ * }
+ * }</pre>
+ *
+ * <p>One proxy is one connection; its methods may be called from several threads, one call at a time.
+ */
+public final class ListProxy implements AutoCloseable {
+
+    private static final int TIMEOUT_MS = 5_000;
+    private static final ObjectInputFilter ITEMS = SafeSerialization.allowList("katas.manager.*");
+
+    private final String address;
+    private final Socket socket;
+    private final DataInputStream in;
+    private final DataOutputStream out;
+    private String unusableBecause;
+
+    private ListProxy(String address, Socket socket) throws IOException {
+        this.address = address;
+        this.socket = socket;
+        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+        this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+    }
+
+    /**
+     * Connects to the manager at {@code address} ({@code host:port}, as {@link ListManager#address()} gives it) and
+     * proves that this client knows {@code key}.
+     *
+     * @throws AuthenticationFailedException if the manager refuses the key
+     * @throws IllegalStateException         if no manager answers at that address (closed, or its process died)
+     */
+    public static ListProxy connect(String address, byte[] key) {
+        Socket socket = new Socket();
+        try {
+            socket.connect(parse(address), TIMEOUT_MS);
+            socket.setSoTimeout(TIMEOUT_MS);
+            ListProxy proxy = new ListProxy(address, socket);
+            if (!Handshake.answer(proxy.in, proxy.out, key)) {
+                throw new AuthenticationFailedException("the list manager at " + address
+                        + " refused this client: its key is not the manager's key");
+            }
+            return proxy;
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw new IllegalStateException("could not reach the list manager at " + address
+                    + " (closed, its process died, or it does not answer): " + e, e);
+        } catch (RuntimeException e) {
+            closeQuietly(socket);
+            throw e;
+        }
+    }
+
+    private static InetSocketAddress parse(String address) {
+        int colon = address.lastIndexOf(':');
+        if (colon < 1) {
+            throw new IllegalArgumentException("not a host:port address: " + address);
+        }
+        return new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
+    }
+
+    /**
+     * Appends a copy of {@code item} to the manager's list.
+     *
+     * @throws IllegalArgumentException if {@code item} cannot be serialized (nothing is sent; the proxy stays usable)
+     */
+    public synchronized void append(Object item) {
+        byte[] bytes = SafeSerialization.toBytes(item);
+        call(() -> {
+            out.writeByte(ManagerServer.APPEND);
+            ManagerServer.writeItem(out, bytes);
+            awaitOk();
+            return null;
+        });
+    }
+
+    /**
+     * A copy of the item at {@code index}.
+     *
+     * @throws IndexOutOfBoundsException if the manager's list has no such index
+     */
+    public synchronized Object get(int index) {
+        return call(() -> {
+            out.writeByte(ManagerServer.GET);
+            out.writeInt(index);
+            awaitOk();
+            return SafeSerialization.fromBytes(ManagerServer.readItem(in), ITEMS);
+        });
+    }
+
+    /** The number of items in the manager's list now. */
+    public synchronized int size() {
+        return call(() -> {
+            out.writeByte(ManagerServer.SIZE);
+            awaitOk();
+            return in.readInt();
+        });
+    }
+
+    /** A copy of the whole list as it is now. */
+    public synchronized List<Object> snapshot() {
+        return call(() -> {
+            out.writeByte(ManagerServer.SNAPSHOT);
+            awaitOk();
+            int count = in.readInt();
+            List<byte[]> serialized = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                serialized.add(ManagerServer.readItem(in));
+            }
+            // Read the whole reply before deserializing: a rejected item must not leave the rest unread.
+            List<Object> copy = new ArrayList<>(count);
+            for (byte[] item : serialized) {
+                copy.add(SafeSerialization.fromBytes(item, ITEMS));
+            }
+            return copy;
+        });
+    }
+
+    /** The PID of the process that holds the list, as that process reports it. */
+    public synchronized long serverPid() {
+        return call(() -> {
+            out.writeByte(ManagerServer.PID);
+            awaitOk();
+            return in.readLong();
+        });
+    }
+
+    private void awaitOk() throws IOException {
+        out.flush();
+        byte status = in.readByte();
+        if (status == ManagerServer.INDEX_OUT_OF_RANGE) {
+            throw new IndexOutOfBoundsException(in.readUTF());
+        }
+        if (status != ManagerServer.OK) {
+            throw new IllegalStateException("the list manager at " + address + " failed: " + in.readUTF());
+        }
+    }
+
+    private interface Exchange<T> {
+        T run() throws IOException;
+    }
+
+    private <T> T call(Exchange<T> exchange) {
+        if (unusableBecause != null) {
+            throw new IllegalStateException("this proxy for the list manager at " + address + " is unusable: "
+                    + unusableBecause);
+        }
+        try {
+            return exchange.run();
+        } catch (IOException e) {
+            // A request may be half sent or a reply half read: this connection can never be trusted again.
+            unusableBecause = "the manager stopped answering (closed, or its process died): " + e;
+            closeQuietly(socket);
+            throw new IllegalStateException("the list manager at " + address + " did not answer: " + e, e);
+        }
+    }
+
+    /** Closes the connection; the list in the manager is unaffected. */
+    @Override
+    public synchronized void close() {
+        if (unusableBecause == null) {
+            unusableBecause = "it was closed";
+        }
+        closeQuietly(socket);
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing is all we wanted
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package katas.manager;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The manager's own process: it owns the list and serves it to clients that know the key.
+ *
+ * <p>Start-up: reads the key from stdin (an int length, then the bytes), listens on a free loopback port and prints
+ * {@code LISTENING host:port}. It ends when its stdin closes, which is what {@link ListManager#close} does, and
+ * also what happens when the parent dies. Each client gets its own thread; the list is guarded by its own monitor.
+ *
+ * <p>Protocol, after the {@link Handshake}: a request is an opcode byte and its arguments; a reply is a status byte
+ * ({@link #OK} followed by the result, or an error code followed by a message).
+ */
+public final class ManagerServer {
+
+    static final String READY = "LISTENING ";
+
+    static final byte APPEND = 1; // int length, serialized item -> OK
+    static final byte GET = 2; // int index -> OK, int length, serialized item
+    static final byte SIZE = 3; // -> OK, int size
+    static final byte SNAPSHOT = 4; // -> OK, int count, then count x (int length, serialized item)
+    static final byte PID = 5; // -> OK, long pid
+
+    static final byte OK = 0;
+    static final byte INDEX_OUT_OF_RANGE = 1;
+    static final byte FAILED = 2;
+
+    static final int MAX_ITEM_BYTES = 64 << 20;
+    private static final int HANDSHAKE_TIMEOUT_MS = 10_000;
+
+    /** The items exactly as the clients serialized them: every reply hands out a fresh copy. */
+    private final List<byte[]> items = new ArrayList<>();
+    private final byte[] key;
+
+    private ManagerServer(byte[] key) {
+        this.key = key;
+    }
+
+    public static void main(String[] args) throws IOException {
+        DataInputStream stdin = new DataInputStream(System.in);
+        byte[] key = new byte[stdin.readInt()];
+        stdin.readFully(key);
+        ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        System.out.println(READY + listener.getInetAddress().getHostAddress() + ":" + listener.getLocalPort());
+        System.out.flush();
+        exitWhenClosed(System.in);
+        new ManagerServer(key).acceptForever(listener);
+    }
+
+    private static void exitWhenClosed(InputStream stdin) {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (stdin.read() != -1) {
+                    // nothing else arrives on stdin; wait for its end
+                }
+            } catch (IOException e) {
+                // a broken pipe means the same as a closed one
+            }
+            System.exit(0);
+        }, "stdin watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private void acceptForever(ServerSocket listener) throws IOException {
+        while (true) {
+            Socket client = listener.accept();
+            Thread session = new Thread(() -> serve(client), "client " + client.getRemoteSocketAddress());
+            session.setDaemon(true);
+            session.start();
+        }
+    }
+
+    private void serve(Socket client) {
+        try (client) {
+            DataInputStream in = new DataInputStream(new BufferedInputStream(client.getInputStream()));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(client.getOutputStream()));
+            client.setSoTimeout(HANDSHAKE_TIMEOUT_MS);
+            if (!Handshake.challenge(in, out, key)) {
+                return;
+            }
+            client.setSoTimeout(0); // an authenticated client may keep its proxy idle as long as it likes
+            for (int op = in.read(); op != -1; op = in.read()) {
+                if (!handle(op, in, out)) {
+                    return;
+                }
+                out.flush();
+            }
+        } catch (IOException e) {
+            // The client went away in the middle of a request: nothing of it was applied, nothing to clean up.
+        }
+    }
+
+    /** Answers one request; false if the request was not understood and the connection must end. */
+    private boolean handle(int op, DataInputStream in, DataOutputStream out) throws IOException {
+        switch (op) {
+            case APPEND:
+                byte[] item = readItem(in);
+                synchronized (items) {
+                    items.add(item);
+                }
+                out.writeByte(OK);
+                return true;
+            case GET:
+                int index = in.readInt();
+                byte[] found;
+                int size;
+                synchronized (items) {
+                    size = items.size();
+                    found = index >= 0 && index < size ? items.get(index) : null;
+                }
+                if (found == null) {
+                    out.writeByte(INDEX_OUT_OF_RANGE);
+                    out.writeUTF("index " + index + " is out of range for the managed list of size " + size);
+                } else {
+                    out.writeByte(OK);
+                    writeItem(out, found);
+                }
+                return true;
+            case SIZE:
+                synchronized (items) {
+                    size = items.size();
+                }
+                out.writeByte(OK);
+                out.writeInt(size);
+                return true;
+            case SNAPSHOT:
+                List<byte[]> copy;
+                synchronized (items) {
+                    copy = List.copyOf(items);
+                }
+                out.writeByte(OK);
+                out.writeInt(copy.size());
+                for (byte[] each : copy) {
+                    writeItem(out, each);
+                }
+                return true;
+            case PID:
+                out.writeByte(OK);
+                out.writeLong(ProcessHandle.current().pid());
+                return true;
+            default:
+                out.writeByte(FAILED);
+                out.writeUTF("unknown request " + op + ": is the client from another version of this kata?");
+                out.flush();
+                return false;
+        }
+    }
+
+    static byte[] readItem(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > MAX_ITEM_BYTES) {
+            throw new IOException("an item of " + length + " bytes: the stream is corrupt");
+        }
+        byte[] item = new byte[length];
+        in.readFully(item);
+        return item;
+    }
+
+    static void writeItem(DataOutputStream out, byte[] item) throws IOException {
+        out.writeInt(item.length);
+        out.write(item);
+    }
+}

@@ -1,0 +1,88 @@
+package katas.exceptions;
+
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * The future result of a task submitted to a {@link WorkerPool}: Python's {@code AsyncResult}.
+ *
+ * @param <R> the type of the result
+ */
+public final class TaskResult<R> {
+
+    private final Consumer<? super RuntimeException> onError;
+    private boolean done;
+    private R value;
+    private RuntimeException failure;
+    private long workerPid;
+
+    TaskResult(Consumer<? super RuntimeException> onError) {
+        this.onError = onError;
+    }
+
+    /**
+     * Waits for the task to finish and returns its result.
+     *
+     * @throws TaskFailedException  if the task threw in the worker (the cause is what it threw)
+     * @throws WorkerDiedException  if the worker process ended before the task did
+     * @throws InterruptedException if this thread is interrupted while waiting
+     */
+    public synchronized R get() throws InterruptedException {
+        while (!done) {
+            wait();
+        }
+        return valueOrFailure();
+    }
+
+    /**
+     * Like {@link #get()}, but waits at most {@code timeout}.
+     *
+     * @throws TimeoutException if the task has not finished in time; it keeps running, so you may call get again
+     */
+    public synchronized R get(Duration timeout) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new TimeoutException("the task has not finished after " + timeout.toMillis() + " ms; it is "
+                        + "still running in worker pid " + workerPid + ", so get() may be called again later");
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return valueOrFailure();
+    }
+
+    /** Whether the task has finished, with a result or a failure. */
+    public synchronized boolean isDone() {
+        return done;
+    }
+
+    private R valueOrFailure() {
+        if (failure != null) {
+            throw failure;
+        }
+        return value;
+    }
+
+    synchronized void assignedTo(long pid) {
+        workerPid = pid;
+    }
+
+    void succeed(R result) {
+        synchronized (this) {
+            value = result;
+            done = true;
+            notifyAll();
+        }
+    }
+
+    void fail(RuntimeException exception) {
+        synchronized (this) {
+            failure = exception;
+            done = true;
+            notifyAll();
+        }
+        onError.accept(exception); // outside the lock: the callback may call get()
+    }
+}

@@ -42,11 +42,11 @@ class KataRulesTest {
                 () -> Rules.STARTS_A_PROCESS.check(Modules.mainAndTestClasses(m))));
     }
 
-    @Test
-    void kata_01_and_its_solution_write_their_own_launcher() {
-        Rules.KATA_01_WRITES_ITS_OWN_LAUNCHER.check(Modules.mainClasses(Modules.ROOT.resolve("katas/01-create-process")));
-        Rules.KATA_01_WRITES_ITS_OWN_LAUNCHER.check(
-                Modules.mainClasses(Modules.ROOT.resolve("solutions/01-create-process")));
+    @TestFactory
+    Stream<DynamicTest> kata_01_and_its_solution_write_their_own_launcher() {
+        return katasAndSolutions().filter(m -> m.getFileName().toString().equals("01-create-process"))
+                .map(m -> DynamicTest.dynamicTest(name(m),
+                        () -> Rules.KATA_01_WRITES_ITS_OWN_LAUNCHER.check(Modules.mainClasses(m))));
     }
 
     @Test

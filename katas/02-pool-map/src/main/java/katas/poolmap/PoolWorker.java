@@ -5,8 +5,8 @@ package katas.poolmap;
  * input, applies the task, writes the reply to its standard output, and exits when its input ends.
  *
  * <p>Suggested wire format, framed with {@link java.io.DataOutputStream} / {@link java.io.DataInputStream}:
- * a request is {@code int batchId, int length, bytes} (a serialized task plus a chunk of items), a reply is
- * {@code int batchId, boolean ok, int length, bytes} (the results, or the text of the task's exception).
+ * a request is {@code int chunkId, int length, bytes} (a serialized task plus a chunk of items), a reply is
+ * {@code int chunkId, boolean ok, int length, bytes} (the results, or the text of the task's exception).
  * {@code katas.kit.SafeSerialization} turns objects into bytes and back, through an allow-list.
  *
  * <p>Keep {@code main} thin: the pool (in the parent JVM) does the bookkeeping.

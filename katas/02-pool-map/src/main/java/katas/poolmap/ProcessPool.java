@@ -31,7 +31,8 @@ public final class ProcessPool implements AutoCloseable {
      * items, however the work was spread and whichever worker finished first.
      *
      * @throws IllegalStateException    if the pool is closed, or a worker died
-     * @throws IllegalArgumentException if the task or an item cannot be serialized
+     * @throws IllegalArgumentException if the task or an item cannot be serialized, or a result is of a class the
+     *                                  pool does not accept from another process
      * @throws RuntimeException         if the task threw in a worker; its message holds the worker's stack trace
      */
     public <T, R> List<R> map(Task<T, R> task, List<T> items) {

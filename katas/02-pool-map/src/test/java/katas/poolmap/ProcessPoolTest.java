@@ -4,7 +4,10 @@ import static katas.kit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -186,9 +189,9 @@ class ProcessPoolTest {
 
     @Test
     void a_pool_needs_at_least_one_worker_process() {
-        assertThatThrownBy(() -> new ProcessPool(0)).as("a pool of 0 workers could never run anything")
+        assertThatThrownBy(() -> new ProcessPool(0), "a pool of 0 workers could never run anything")
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ProcessPool(-1)).as("a pool of -1 workers")
+        assertThatThrownBy(() -> new ProcessPool(-1), "a pool of -1 workers")
                 .isInstanceOf(IllegalArgumentException.class);
 
         try (ProcessPool pool = new ProcessPool(1)) {
@@ -229,8 +232,8 @@ class ProcessPoolTest {
             pool.close();
         }
 
-        assertThatThrownBy(() -> pool.map(ProcessPoolTest::squareAndPid, List.of(1, 2)))
-                .as("map() on a closed pool: its workers are gone, so it must refuse clearly instead of hanging")
+        assertThatThrownBy(() -> pool.map(ProcessPoolTest::squareAndPid, List.of(1, 2)),
+                "map() on a closed pool: its workers are gone, so it must refuse clearly instead of hanging")
                 .isInstanceOf(IllegalStateException.class);
         assertThat(workers).as("workers still alive after close()").noneMatch(ProcessPoolTest::isAlive);
     }
@@ -290,8 +293,8 @@ class ProcessPoolTest {
             List<Object> items = List.of(1, new Unshippable(), 3);
             Task<Object, Object> identity = x -> x;
 
-            assertThatThrownBy(() -> pool.map(identity, items))
-                    .as("map() over an item that is not Serializable: it cannot be sent to another process, so "
+            assertThatThrownBy(() -> pool.map(identity, items),
+                    "map() over an item that is not Serializable: it cannot be sent to another process, so "
                             + "map must fail before sending anything, naming the item's class")
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(Unshippable.class.getSimpleName());
@@ -313,11 +316,11 @@ class ProcessPoolTest {
                 return x;
             };
 
-            assertThatThrownBy(() -> pool.map(noFours, List.of(1, 2, 3, 4, 5, 6)))
-                    .as("map() of a task that throws for item 4, in a worker: the caller must get an exception "
+            assertThatThrownBy(() -> pool.map(noFours, List.of(1, 2, 3, 4, 5, 6)),
+                    "map() of a task that throws for item 4, in a worker: the caller must get an exception "
                             + "with the worker's message, and the pid of the worker (one of %s)", workers)
                     .hasMessageContaining("no fours here")
-                    .satisfies(e -> assertThat(workers).anyMatch(pid -> e.getMessage().contains(pid.toString())));
+                    .satisfies(e -> assertThat(workers).anyMatch(pid -> e.getMessage().contains("pid " + pid)));
 
             List<List<Long>> results = pool.map(ProcessPoolTest::squareAndPid, List.of(1, 2, 3));
             assertThat(values(results))
@@ -340,14 +343,54 @@ class ProcessPoolTest {
         try (ProcessPool pool = new ProcessPool(2)) {
             List<Long> workers = assertWorkersAreChildProcesses(pool, 2);
 
-            assertThatThrownBy(() -> pool.map(diesOnThree, List.of(1, 2, 3, 4, 5, 6)))
-                    .as("map() while a worker process exits with status 7 in the middle of a task (Python's pool "
-                            + "hangs here forever). Expected a clear IllegalStateException naming the dead worker's "
-                            + "pid (one of %s) and its exit code 7", workers)
+            Throwable failure = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> catchThrowable(() -> pool.map(diesOnThree, List.of(1, 2, 3, 4, 5, 6))),
+                    () -> "map() was still waiting 5 s after a worker process exited with status 7 in the middle of "
+                            + "a task (Python's pool hangs here forever). When a worker's output ends, its reader "
+                            + "thread must tell map (e.g. put a 'worker gone' marker in the reply queue) instead of "
+                            + "just ending");
+
+            assertThat(failure)
+                    .as("what map() threw while a worker process exited with status 7 in the middle of a task. "
+                            + "Expected a clear IllegalStateException naming the dead worker's pid (\"pid N\", one of "
+                            + "%s) and its exit code 7", workers)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageMatching("(?s).*\\b7\\b.*")
                     .satisfies(e -> assertThat(workers).anyMatch(pid -> !isAlive(pid)
-                            && e.getMessage().contains(pid.toString())));
+                            && e.getMessage().contains("pid " + pid)));
+        }
+    }
+
+    @Test
+    void a_result_of_a_class_the_pool_does_not_allow_is_refused_and_no_later_map_goes_wrong() {
+        try (ProcessPool pool = new ProcessPool(2)) {
+            assertWorkersAreChildProcesses(pool, 2);
+            Task<Integer, File> fileNamed = x -> new File("result-" + x);
+
+            assertThatThrownBy(() -> pool.map(fileNamed, List.of(1, 2, 3, 4)),
+                    "map() of a task whose results are java.io.File objects: File is Serializable, but it is not "
+                            + "on the allow-list (JDK value types and katas.poolmap.**). Bytes from another process "
+                            + "are data, not trusted code: deserialize every reply with "
+                            + "SafeSerialization.fromBytes(bytes, allowList), which refuses the File with an "
+                            + "IllegalArgumentException")
+                    .isInstanceOf(IllegalArgumentException.class);
+
+            List<List<Long>> nextResults = new ArrayList<>();
+            Throwable next = catchThrowable(() -> nextResults.addAll(
+                    pool.map(ProcessPoolTest::squareAndPid, List.of(1, 2, 3))));
+            if (next != null) {
+                assertThat(next)
+                        .as("what the next map threw, on the pool whose map failed half-way while the other "
+                                + "worker's reply was still on its way. A pool that cannot go on must refuse clearly "
+                                + "with an IllegalStateException (\"this pool is broken\"); a stale reply of the "
+                                + "failed map must never be taken for one of this map")
+                        .isInstanceOf(IllegalStateException.class);
+            } else {
+                assertThat(values(nextResults))
+                        .as("the next map on the pool whose map failed half-way: if the pool still takes work, the "
+                                + "results must be this map's, not a stale reply of the failed one")
+                        .containsExactly(1L, 4L, 9L);
+            }
         }
     }
 }

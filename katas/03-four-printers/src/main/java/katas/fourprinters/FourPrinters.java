@@ -41,6 +41,7 @@ public final class FourPrinters {
      * @param printer a class with a {@code main(String[])} that takes the number as {@code args[0]}
      * @throws IllegalArgumentException if {@code numbers} is empty
      * @throws IllegalStateException    if a child exits with a status other than 0 (reported once all have exited)
+     * @throws InterruptedException     if interrupted while waiting; the children still running are killed first
      */
     public static void run(PrintStream out, List<Integer> numbers, Class<?> printer) throws InterruptedException {
         throw new UnsupportedOperationException("TODO run: start a child JVM per number (all of them before waiting "

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,8 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import katas.fourprinters.fixtures.FailsIfOdd;
 import katas.fourprinters.fixtures.PrintsLongLines;
-import katas.fourprinters.fixtures.PrintsThenExitsWithTheNumber;
 import katas.fourprinters.fixtures.PrintsThenLingers;
 import katas.fourprinters.fixtures.WaitsThenPrints;
 import katas.kit.KataTest;
@@ -158,14 +159,13 @@ class FourPrintersTest {
         Pattern whole = Pattern.compile("(\\d)\\1{" + (PrintsLongLines.LENGTH - 1) + "} from pid (\\d+)");
         List<String> broken = lines.stream()
                 .filter(line -> !whole.matcher(line).matches())
-                .limit(3)
                 .map(line -> line.substring(0, Math.min(40, line.length())) + "... (" + line.length() + " chars)")
                 .collect(Collectors.toList());
-        assertThat(broken)
-                .as("lines that are not one child's whole line (%d equal digits, then \" from pid P\"). Four "
-                        + "children write at the same time and a long line reaches the parent in several pieces: "
-                        + "copy whole lines (readLine, then println), never raw bytes, and let one line out at a "
-                        + "time", PrintsLongLines.LENGTH)
+        assertThat(broken.subList(0, Math.min(3, broken.size())))
+                .as("the first of %d lines (out of %d) that are not one child's whole line (%d equal digits, then "
+                        + "\" from pid P\"). Four children write at the same time and a long line reaches the parent "
+                        + "in several pieces: copy whole lines (readLine, then println), never raw bytes, and let one "
+                        + "line out at a time", broken.size(), lines.size(), PrintsLongLines.LENGTH)
                 .isEmpty();
         Map<String, Long> linesPerChild = lines.stream()
                 .collect(Collectors.groupingBy(line -> line.substring(PrintsLongLines.LENGTH - 1),
@@ -181,22 +181,62 @@ class FourPrintersTest {
 
     @Test
     void a_child_that_fails_makes_run_fail_naming_its_pid_and_exit_status() throws Exception {
-        Throwable thrown = catchThrowable(
-                () -> FourPrinters.run(out.stream(), List.of(0, 5), PrintsThenExitsWithTheNumber.class));
+        Throwable thrown = catchThrowable(() -> FourPrinters.run(out.stream(), List.of(10, 21), FailsIfOdd.class));
 
-        long failedPid = reports().stream().filter(r -> r.number() == 5).map(Report::pid).findFirst()
-                .orElseThrow(() -> new AssertionError("the failing child's line \"5 from pid P\" never reached "
+        long failedPid = reports().stream().filter(r -> r.number() == 21).map(Report::pid).findFirst()
+                .orElseThrow(() -> new AssertionError("the failing child's line \"21 from pid P\" never reached "
                         + "'out': copy each child's output even when it fails. All lines: " + out.lines()));
         assertThatProcess(failedPid).ranOutsideTheTestJvm();
         assertThat(thrown)
-                .as("run() when the child with pid %d exits with status 5: it must not pretend all went well, but "
-                        + "throw an IllegalStateException that names the pid and the exit status", failedPid)
+                .as("run() when the child for 21 (pid %d) exits with status %d: it must not pretend all went well, "
+                        + "but throw an IllegalStateException that names the pid and the exit status (exitValue())",
+                        failedPid, FailsIfOdd.STATUS)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(String.valueOf(failedPid))
-                .hasMessageMatching("(?s).*\\b5\\b.*");
+                .hasMessageMatching("(?s).*\\b" + FailsIfOdd.STATUS + "\\b.*");
         assertThat(out.lines())
                 .as("\"%s\" is only for a run in which every child succeeded", FourPrinters.DONE)
                 .doesNotContain(FourPrinters.DONE);
+    }
+
+    @Test
+    void interrupting_run_stops_every_child_it_started() throws Exception {
+        // Each child prints at once, then stays alive for about 10 s: run() is interrupted while it waits.
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread runner = new Thread(() -> {
+            try {
+                FourPrinters.run(out.stream(), List.of(10_000, 10_001, 10_002, 10_003), PrintsThenLingers.class);
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        }, "runs FourPrinters.run");
+        runner.setDaemon(true);
+        runner.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (reports().size() < 4 && runner.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(runner.isAlive())
+                .as("run() was still waiting for its four lingering children, which had printed %s. It ended "
+                        + "early instead, with: %s", out.lines(), thrown.get())
+                .isTrue();
+        List<Report> reports = fourReports();
+
+        runner.interrupt();
+        runner.join(Duration.ofSeconds(10).toMillis());
+
+        assertThat(thrown.get())
+                .as("what run() threw when the thread waiting in it was interrupted: waitFor() throws "
+                        + "InterruptedException, and run() passes it on")
+                .isInstanceOf(InterruptedException.class);
+        for (Report report : reports) {
+            assertThatProcess(report.pid())
+                    .as("the child for %d (pid %d) after run() was interrupted. Nobody waits for it any more, so "
+                            + "run() must stop every child it started before it gives up (try/catch or "
+                            + "try/finally around the waiting, then destroyForcibly() or the kit's "
+                            + "ProcessTree.kill)", report.number(), report.pid())
+                    .isDeadWithin(Duration.ofSeconds(3));
+        }
     }
 
     @Test

@@ -5,7 +5,8 @@ package katas.queue;
  *
  * <p>The items live in the process that creates the queue (the owner). It serves them to other processes, which
  * pass {@link #address()} to {@link QueueClient#connect(String)}. Suggested: a Unix domain socket
- * ({@code ServerSocketChannel.open(StandardProtocolFamily.UNIX)}) in a private temporary directory.
+ * ({@code ServerSocketChannel.open(StandardProtocolFamily.UNIX)}) in a private temporary directory. Keep the socket's
+ * path short: it may hold at most 104 bytes on macOS (108 on Linux).
  *
  * <pre>{@code
  * try (ProcessQueue queue = new ProcessQueue()) {
@@ -33,7 +34,10 @@ public final class ProcessQueue implements AutoCloseable {
         throw new UnsupportedOperationException("TODO size(): the number of items held in the queue");
     }
 
-    /** Stops serving: clients still connected get a clear error on their next call. Items still queued are lost. */
+    /**
+     * Stops serving: clients still connected get a clear error on their next call. Items still queued are lost.
+     * Closing an already closed queue does nothing (try-with-resources may close it a second time).
+     */
     @Override
     public void close() {
         throw new UnsupportedOperationException("TODO close(): stop serving, disconnect clients, remove the socket");

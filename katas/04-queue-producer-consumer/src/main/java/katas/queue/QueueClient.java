@@ -62,7 +62,7 @@ public final class QueueClient implements AutoCloseable {
         throw new UnsupportedOperationException("TODO get(timeout): like get(), but give up after the timeout");
     }
 
-    /** Disconnects from the queue; the queue and its items stay with its owner. */
+    /** Disconnects from the queue; the queue and its items stay with its owner. Closing twice is harmless. */
     @Override
     public void close() {
         throw new UnsupportedOperationException("TODO close(): close the connection");

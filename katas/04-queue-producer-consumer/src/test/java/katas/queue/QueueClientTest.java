@@ -4,10 +4,12 @@ import static katas.kit.ProcessAssert.assertThatProcess;
 import static katas.queue.Children.exitCodeOf;
 import static katas.queue.Children.report;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import katas.kit.CapturedProcess;
 import katas.kit.KataTest;
+import katas.kit.ProcessTree;
 import katas.queue.fixtures.GetsWithATimeout;
 import katas.queue.fixtures.PutsABigItem;
 import katas.queue.fixtures.PutsAThreadThenItsPid;
@@ -59,6 +61,75 @@ class QueueClientTest {
                     .as("how long, in ms, get(700 ms) waited on an empty queue: about the timeout, not at once "
                             + "and not for ever (wide margin for a loaded machine)")
                     .isBetween(timeoutMillis - 100, timeoutMillis + 4000);
+        }
+    }
+
+    @Test
+    void a_get_that_timed_out_leaves_nothing_behind_so_the_next_item_goes_to_the_next_get() throws Exception {
+        try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
+                QueueClient parent = QueueClient.connect(queue.address());
+                QueueClient other = QueueClient.connect(queue.address())) {
+            assertThat(parent.get(Duration.ofMillis(300)))
+                    .as("get(300 ms) on an empty queue: nothing came, so an empty Optional").isEmpty();
+
+            CapturedProcess producer = children.start(PutsItsPid.class, queue.address());
+            assertThat(exitCodeOf(producer, "producer", "Does put() return once the queue holds the item?"))
+                    .as("exit code of the producer: %s", report(producer)).isZero();
+            assertThat(queue.size())
+                    .as("items in the queue after a producer process put one, nobody asking for it: 0 means the "
+                            + "owner still served the get(300 ms) that had given up, and sent the item to a client "
+                            + "that was no longer waiting. The owner must time the get out (poll with the timeout), "
+                            + "not the client")
+                    .isEqualTo(1);
+            assertThat(parent.get())
+                    .as("get() on the same client whose get(300 ms) timed out: the producer's item (its pid)")
+                    .isEqualTo(producer.pid());
+
+            other.put("next");
+            assertThat(other.get(Duration.ofSeconds(3)))
+                    .as("a get on another client right after its own put: nothing of the timed-out get may be left "
+                            + "waiting in the owner to take the item first")
+                    .contains("next");
+        }
+    }
+
+    @Test
+    void an_item_handed_to_a_consumer_that_died_while_it_waited_goes_back_to_the_queue() throws Exception {
+        try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
+                QueueClient parent = QueueClient.connect(queue.address())) {
+            CapturedProcess consumer = children.start(WaitsForAnItem.class, queue.address());
+            assertThat(consumer.stdout().awaitLine("connected"::equals, Children.PLENTY))
+                    .as("the consumer process connected to the queue: %s", consumer.stderr().text()).isTrue();
+            Thread.sleep(300); // time for its get() to reach the owner, which then waits for an item on its behalf
+            ProcessTree.kill(consumer.process().toHandle());
+
+            parent.put("survivor");
+            Thread.sleep(300); // time for the owner's thread that waited for the dead consumer to take the item
+
+            assertThat(parent.get(Duration.ofSeconds(3)))
+                    .as("get in the test JVM after a consumer process died in get(): the next item. The owner's "
+                            + "thread that waited for the dead consumer took it, and sending it failed (broken "
+                            + "pipe): put the item back at the head of the queue (addFirst) instead of losing it")
+                    .contains("survivor");
+        }
+    }
+
+    @Test
+    void put_and_get_on_a_closed_client_fail_with_an_illegal_state_exception_naming_the_client()
+            throws Exception {
+        try (ProcessQueue queue = new ProcessQueue()) {
+            QueueClient client = QueueClient.connect(queue.address());
+            client.close();
+
+            assertThatThrownBy(() -> client.put(1))
+                    .as("put on a QueueClient after its close(): an IllegalStateException saying that the client "
+                            + "is closed (the queue itself is fine)")
+                    .isInstanceOf(IllegalStateException.class).hasMessageMatching("(?is).*client.*");
+            assertThatThrownBy(() -> client.get(Duration.ofMillis(1)))
+                    .as("get on a QueueClient after its close(): an IllegalStateException saying that the client "
+                            + "is closed (the queue itself is fine)")
+                    .isInstanceOf(IllegalStateException.class).hasMessageMatching("(?is).*client.*");
+            assertThat(queue.size()).as("items in the queue after a put on a closed client").isZero();
         }
     }
 

@@ -52,7 +52,7 @@ public final class ChildConnection implements AutoCloseable {
      */
     @Override
     public void close() throws InterruptedException {
-        throw new UnsupportedOperationException("TODO close(): close the connection, wait for the child, kill it if "
-                + "it does not exit");
+        throw new UnsupportedOperationException("TODO close(): close the connection, then wait for the child and "
+                + "kill it if it does not exit (katas.kit.ProcessTree.closeInputThenStop does both)");
     }
 }

@@ -127,19 +127,22 @@ class ChildConnectionTest {
     }
 
     @Test
-    void using_a_closed_end_fails_clearly() throws Exception {
-        try (ChildConnection child = ChildConnection.start(JavaProcess.of(EchoesBytes.class))) {
+    void using_the_parents_end_after_close_fails_clearly() throws Exception {
+        ChildConnection child = ChildConnection.start(JavaProcess.of(EchoesBytes.class));
+        try {
             helloFrom(child);
-            Connection pipe = child.connection();
-
-            pipe.close();
-
-            assertThatThrownBy(() -> pipe.send("after close"))
-                    .as("send() on a closed end").isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("closed");
-            assertThatThrownBy(pipe::recv)
-                    .as("recv() on a closed end").isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("closed");
+        } finally {
+            child.close();
         }
+        Connection pipe = child.connection();
+
+        assertThatThrownBy(() -> pipe.send("after close"))
+                .as("send() on the parent's end after ChildConnection.close(): an IllegalStateException that says "
+                        + "the end is closed. Did close() close the connection, and does send() check for it first?")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(pipe::recv)
+                .as("recv() on the parent's end after ChildConnection.close(): an IllegalStateException that says "
+                        + "the end is closed, not an EOFException or an IOException from a closed stream")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
 }

@@ -4,8 +4,9 @@ import static katas.kit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import katas.kit.CapturedProcess;
 import katas.kit.JavaProcess;
 import katas.kit.KataTest;
@@ -15,6 +16,8 @@ import katas.pipe.fixtures.ReportsItsStdinPipe;
 import katas.pipe.fixtures.ReportsItsStdoutPipe;
 import katas.pipe.fixtures.SendsThenTriesToReceive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /** Two child processes joined by a one-way OS pipe, started with {@link Pipeline}. */
 @KataTest
@@ -23,27 +26,60 @@ class PipelineTest {
     private static final long TEST_JVM = ProcessHandle.current().pid();
     private static final Duration PLENTY = Duration.ofSeconds(10);
 
-    /** Runs a sender and a receiver through {@link Pipeline#start}; the two children come back captured. */
-    private static List<CapturedProcess> pipeline(JavaProcess sender, JavaProcess receiver) throws Exception {
-        List<Process> processes = Pipeline.start(sender, receiver);
-        assertThat(processes).as("Pipeline.start returns the two processes it started, sender first").hasSize(2);
-        return processes.stream().map(CapturedProcess::new).collect(Collectors.toList());
+    /** The two children of one pipeline, their output captured; closing it kills whichever still run. */
+    private static final class Children implements AutoCloseable {
+
+        private final List<CapturedProcess> started = new ArrayList<>();
+
+        /** Runs {@code sender} and {@code receiver} through {@link Pipeline#start}. */
+        void startPipeline(JavaProcess sender, JavaProcess receiver) throws Exception {
+            Pipeline.start(sender, receiver).forEach(process -> started.add(new CapturedProcess(process)));
+            assertThat(started).as("Pipeline.start returns the two processes it started, sender first").hasSize(2);
+        }
+
+        CapturedProcess sender() {
+            return started.get(0);
+        }
+
+        CapturedProcess receiver() {
+            return started.get(1);
+        }
+
+        /** Waits for both to exit by themselves, and checks that each exited with 0. */
+        void awaitBothExitedCleanly() throws InterruptedException {
+            assertThat(receiver().awaitExit(PLENTY)).as("exit code of the receiver; its stderr: %s",
+                    receiver().stderr().text()).isZero();
+            assertThat(sender().awaitExit(PLENTY)).as("exit code of the sender; its stderr: %s",
+                    sender().stderr().text()).isZero();
+        }
+
+        @Override
+        public void close() {
+            started.stream().map(CapturedProcess::process).filter(Process::isAlive).map(Process::toHandle)
+                    .forEach(ProcessTree::kill);
+        }
     }
 
-    private static void killAll(List<CapturedProcess> children) {
-        children.stream().map(CapturedProcess::process).filter(Process::isAlive).map(Process::toHandle)
-                .forEach(ProcessTree::kill);
+    /** The line of {@code lines} that starts with {@code prefix}, without it; other lines (JVM notices) are skipped. */
+    private static Optional<String> lineAfter(String prefix, List<String> lines) {
+        return lines.stream().filter(line -> line.startsWith(prefix)).map(line -> line.substring(prefix.length()))
+                .findFirst();
+    }
+
+    /** One field of the receiver's report line "pid=.. parent=.. stdin=.. got=..". */
+    private static String field(String name, String report) {
+        return report.replaceAll(".*\\b" + name + "=(\\S*).*", "$1");
     }
 
     @Test
     void a_receiver_process_gets_three_messages_in_order_then_end_of_stream_and_exits_by_itself() throws Exception {
         String third = "i am talking class for multiprocessing " + System.nanoTime();
-        List<CapturedProcess> children = pipeline(
-                JavaProcess.of(Sender.class).withArgs("my name is shiva", "this is msg to second person", third),
-                JavaProcess.of(Receiver.class));
-        try {
-            CapturedProcess sender = children.get(0);
-            CapturedProcess receiver = children.get(1);
+        try (Children children = new Children()) {
+            children.startPipeline(
+                    JavaProcess.of(Sender.class).withArgs("my name is shiva", "this is msg to second person", third),
+                    JavaProcess.of(Receiver.class));
+            CapturedProcess sender = children.sender();
+            CapturedProcess receiver = children.receiver();
 
             assertThat(receiver.awaitExit(PLENTY))
                     .as("exit code of the receiver process. It must stop by itself: recv() throws EOFException once "
@@ -56,76 +92,76 @@ class PipelineTest {
                             "received " + third, "end of stream");
             assertThat(sender.awaitExit(PLENTY))
                     .as("exit code of the sender process; its stderr: %s", sender.stderr().text()).isZero();
-        } finally {
-            killAll(children);
         }
     }
 
     @Test
-    void sender_and_receiver_are_two_processes_joined_by_one_os_pipe_not_relayed_through_the_test_jvm()
-            throws Exception {
-        List<CapturedProcess> children = pipeline(JavaProcess.of(ReportsItsStdoutPipe.class),
-                JavaProcess.of(ReportsItsStdinPipe.class));
-        try {
-            CapturedProcess sender = children.get(0);
-            CapturedProcess receiver = children.get(1);
-            assertThat(receiver.awaitExit(PLENTY)).as("exit code of the receiver; its stderr: %s",
-                    receiver.stderr().text()).isZero();
-            assertThat(sender.awaitExit(PLENTY)).as("exit code of the sender; its stderr: %s",
-                    sender.stderr().text()).isZero();
+    void sender_and_receiver_are_two_child_processes_and_the_message_comes_from_the_sender() throws Exception {
+        try (Children children = new Children()) {
+            children.startPipeline(JavaProcess.of(ReportsItsStdoutPipe.class),
+                    JavaProcess.of(ReportsItsStdinPipe.class));
+            children.awaitBothExitedCleanly();
 
-            String report = receiver.stdout().lines().get(0);
-            long receiverPid = Long.parseLong(report.replaceAll("pid=(\\d+) .*", "$1"));
-            long receiverParent = Long.parseLong(report.replaceAll(".* parent=(-?\\d+) .*", "$1"));
-            String stdin = report.replaceAll(".* stdin=(\\S+) .*", "$1");
-            String senderPid = report.replaceAll(".* got=(.*)", "$1");
-            String stdout = sender.stderr().lines().get(0).replaceFirst("stdout=", "");
+            Optional<String> report = lineAfter("pid=", children.receiver().stdout().lines());
+            assertThat(report).as("the receiver's report line 'pid=.. parent=.. stdin=.. got=..' on its stdout")
+                    .isPresent();
+            long receiverPid = Long.parseLong(report.get().replaceAll("^(\\d+) .*", "$1"));
+            long receiverParent = Long.parseLong(field("parent", report.get()));
 
             assertThatProcess(receiverPid).ranOutsideTheTestJvm();
             assertThat(receiverParent).as("the receiver's parent, seen from inside it; the test JVM is pid %d",
                     TEST_JVM).isEqualTo(TEST_JVM);
-            assertThat(senderPid)
+            assertThat(field("got", report.get()))
                     .as("the message the receiver got: the sender's pid, taken inside the sender. It must be the "
-                            + "first process of the pipeline (pid %d), not the test JVM (pid %d)", sender.pid(),
-                            TEST_JVM)
-                    .isEqualTo(String.valueOf(sender.pid()));
-            if (stdout.startsWith("pipe:")) {
-                assertThat(stdin)
-                        .as("the OS pipe behind the receiver's stdin must be the very pipe behind the sender's "
-                                + "stdout (%s). Another pipe means the bytes were relayed by another process, "
-                                + "probably the test JVM: use ProcessBuilder.startPipeline", stdout)
-                        .isEqualTo(stdout);
-            }
-        } finally {
-            killAll(children);
+                            + "first process of the pipeline (pid %d), not the test JVM (pid %d)",
+                            children.sender().pid(), TEST_JVM)
+                    .isEqualTo(String.valueOf(children.sender().pid()));
+        }
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "only Linux shows a process's pipes in /proc/self/fd")
+    void the_receivers_stdin_is_the_very_os_pipe_behind_the_senders_stdout_not_a_relay_through_the_test_jvm()
+            throws Exception {
+        try (Children children = new Children()) {
+            children.startPipeline(JavaProcess.of(ReportsItsStdoutPipe.class),
+                    JavaProcess.of(ReportsItsStdinPipe.class));
+            children.awaitBothExitedCleanly();
+
+            Optional<String> stdout = lineAfter("stdout=", children.sender().stderr().lines());
+            Optional<String> report = lineAfter("pid=", children.receiver().stdout().lines());
+            assertThat(stdout).as("what the sender's stdout is, from /proc/self/fd/1, reported on its stderr")
+                    .hasValueSatisfying(value -> assertThat(value).startsWith("pipe:"));
+            assertThat(report).as("the receiver's report line 'pid=.. parent=.. stdin=.. got=..' on its stdout")
+                    .isPresent();
+
+            assertThat(field("stdin", report.get()))
+                    .as("the OS pipe behind the receiver's stdin must be the very pipe behind the sender's stdout "
+                            + "(%s). Another pipe means the bytes were relayed by another process, probably the "
+                            + "test JVM: use ProcessBuilder.startPipeline", stdout.get())
+                    .isEqualTo(stdout.get());
         }
     }
 
     @Test
     void a_one_way_pipe_used_the_wrong_way_round_fails_clearly_at_both_ends() throws Exception {
-        List<CapturedProcess> children = pipeline(JavaProcess.of(SendsThenTriesToReceive.class),
-                JavaProcess.of(ReceivesThenTriesToSend.class));
-        try {
-            CapturedProcess sender = children.get(0);
-            CapturedProcess receiver = children.get(1);
-            assertThat(receiver.awaitExit(PLENTY)).as("exit code of the receiver; its stderr: %s",
-                    receiver.stderr().text()).isZero();
-            assertThat(sender.awaitExit(PLENTY)).as("exit code of the sender; its stderr: %s",
-                    sender.stderr().text()).isZero();
+        try (Children children = new Children()) {
+            children.startPipeline(JavaProcess.of(SendsThenTriesToReceive.class),
+                    JavaProcess.of(ReceivesThenTriesToSend.class));
+            children.awaitBothExitedCleanly();
 
-            assertThat(sender.stderr().text())
+            assertThat(children.sender().stderr().lines())
                     .as("what recv() did on the sender's send-only end (a Connection.sendOnly): throw an "
                             + "IllegalStateException at once, not block or read garbage")
-                    .startsWith("recv on the send-only end: java.lang.IllegalStateException");
-            assertThat(receiver.stdout().lines())
+                    .anySatisfy(line -> assertThat(line)
+                            .startsWith("recv on the send-only end: java.lang.IllegalStateException"));
+            assertThat(children.receiver().stdout().lines())
                     .as("what the receiver printed: the message, then what send() did on its receive-only end (a "
                             + "Connection.receiveOnly): throw an IllegalStateException")
                     .hasSize(2)
                     .first().isEqualTo("received hello");
-            assertThat(receiver.stdout().lines().get(1))
+            assertThat(children.receiver().stdout().lines().get(1))
                     .startsWith("send on the receive-only end: java.lang.IllegalStateException");
-        } finally {
-            killAll(children);
         }
     }
 }

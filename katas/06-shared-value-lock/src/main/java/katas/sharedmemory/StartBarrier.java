@@ -53,9 +53,16 @@ public final class StartBarrier implements AutoCloseable {
 
     /** Child: reports this process's PID as party {@code party}, then waits until the parent releases everyone. */
     public void arriveAndAwaitRelease(int party) {
+        ProcessHandle parent = ProcessHandle.current().parent().orElseThrow();
         slots.set(1 + party, ProcessHandle.current().pid());
         long deadline = System.nanoTime() + CHILD_PATIENCE.toNanos();
-        while (slots.get(GO) == 0) {
+        for (long waits = 1; slots.get(GO) == 0; waits++) {
+            // Now and then (it costs a system call) make sure that someone is still there to release us: an
+            // orphan would otherwise wait out its whole patience.
+            if (waits % 100 == 0 && !parent.isAlive()) {
+                throw new IllegalStateException("party " + party + ": the parent process (pid " + parent.pid()
+                        + ") ended before it released the start barrier");
+            }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("party " + party + " was not released within "
                         + CHILD_PATIENCE.toSeconds() + " s: is the parent still there?");

@@ -158,13 +158,10 @@ class SharedMemoryTest {
              CrossProcessLock ours = CrossProcessLock.open(lockFile)) {
             CapturedProcess holder = startHolder(children, lockFile);
 
-            CapturedProcess trier = children.start(TriesLock.class, lockFile);
-            trier.awaitExit(PLENTY);
-            assertThat(trier.stdout().text())
+            assertThat(tryLockInAnotherProcess(children, lockFile))
                     .as("what a second process's tryLock() got while pid %d held the lock. 'acquired' means the lock "
                             + "does not exclude other processes: lock the file itself (FileChannel.lock), an "
-                            + "in-memory lock exists only inside one JVM. Its error output:%n%s",
-                            holder.pid(), trier.stderr().text())
+                            + "in-memory lock exists only inside one JVM", holder.pid())
                     .startsWith("busy");
             assertThat(ours.tryLock())
                     .as("tryLock() in the test JVM while child pid %d holds the lock", holder.pid())
@@ -193,6 +190,64 @@ class SharedMemoryTest {
                     .until(ours::tryLock);
             ours.unlock();
         }
+    }
+
+    @Test
+    void after_unlock_another_process_can_take_the_lock() throws Exception {
+        Path lockFile = dir.resolve("unlocked.lock");
+        try (ChildJvms children = new ChildJvms();
+             CrossProcessLock ours = CrossProcessLock.open(lockFile)) {
+            ours.lock();
+            ours.unlock();
+
+            assertThat(tryLockInAnotherProcess(children, lockFile))
+                    .as("what a child's tryLock() got after the test JVM called lock() and then unlock(). 'busy' "
+                            + "means unlock() did not give the lock back: release the FileLock that lock() got")
+                    .startsWith("acquired");
+        }
+    }
+
+    @Test
+    void closing_a_held_lock_frees_it_for_other_processes() throws Exception {
+        Path lockFile = dir.resolve("closed.lock");
+        try (ChildJvms children = new ChildJvms()) {
+            CrossProcessLock ours = CrossProcessLock.open(lockFile);
+            try {
+                ours.lock();
+            } finally {
+                ours.close();
+            }
+
+            assertThat(tryLockInAnotherProcess(children, lockFile))
+                    .as("what a child's tryLock() got after the test JVM took the lock and then closed it without "
+                            + "unlock(), as try-with-resources does after an exception. 'busy' means close() left "
+                            + "the lock held: close the FileChannel, which releases its lock")
+                    .startsWith("acquired");
+        }
+    }
+
+    @Test
+    void a_closed_lock_refuses_to_be_taken_again() {
+        CrossProcessLock lock = CrossProcessLock.open(dir.resolve("refusing.lock"));
+        lock.close();
+
+        assertThatThrownBy(lock::lock)
+                .as("lock() after close(): the lock file is closed, so say so with an IllegalStateException")
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(lock::tryLock)
+                .as("tryLock() after close(): the lock file is closed, so say so with an IllegalStateException")
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    /** Runs {@link TriesLock} in a child and returns what it printed: "acquired ..." or "busy ...". */
+    private static String tryLockInAnotherProcess(ChildJvms children, Path lockFile) throws Exception {
+        CapturedProcess trier = children.start(TriesLock.class, lockFile);
+        int code = trier.awaitExit(PLENTY);
+        assertThat(code)
+                .as("exit code of the child (pid %d) that calls tryLock()%s; its error output:%n%s", trier.pid(),
+                        ExitCodes.explain(code), trier.stderr().text())
+                .isZero();
+        return trier.stdout().text();
     }
 
     private static CapturedProcess startHolder(ChildJvms children, Path lockFile) throws Exception {

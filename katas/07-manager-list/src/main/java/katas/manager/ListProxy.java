@@ -70,7 +70,7 @@ public final class ListProxy implements AutoCloseable {
         throw new UnsupportedOperationException("TODO serverPid(): ask the manager for ProcessHandle.current().pid()");
     }
 
-    /** Closes the connection; the list in the manager is unaffected. */
+    /** Closes the connection; the list in the manager is unaffected. Later calls fail with IllegalStateException. */
     @Override
     public synchronized void close() {
         throw new UnsupportedOperationException("TODO close(): close the socket; later calls fail clearly");

@@ -1,5 +1,6 @@
 package katas.manager;
 
+import static java.util.function.Predicate.not;
 import static katas.kit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,9 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import katas.kit.CapturedProcess;
@@ -24,6 +28,7 @@ import katas.kit.KataTest;
 import katas.kit.ProcessTree;
 import katas.manager.fixtures.AppendsItsNumber;
 import katas.manager.fixtures.AppendsMany;
+import katas.manager.fixtures.StartsManagerThenWaits;
 import org.junit.jupiter.api.Test;
 
 @KataTest
@@ -32,18 +37,45 @@ class ListManagerTest {
     private static final long TEST_JVM = ProcessHandle.current().pid();
     private static final Duration PLENTY = Duration.ofSeconds(15);
     private static final Duration PROMPTLY = Duration.ofSeconds(8);
+    private static final int RACING_CLIENTS = 4;
+    private static final int APPENDS_EACH = 10_000;
 
     /** Starts client processes that get the manager's address and key on stdin, and kills any left running. */
     private static final class Clients implements AutoCloseable {
 
         private final List<CapturedProcess> started = new ArrayList<>();
 
+        /** Starts a client and closes its stdin after the address and the key: it works at once. */
         void start(ListManager manager, Class<?> mainClass, String... args) throws IOException {
+            startWaiting(manager, mainClass, args).process().getOutputStream().close();
+        }
+
+        /** Starts a client that connects and then waits for {@link #fireStartingShot()}. */
+        CapturedProcess startWaiting(ListManager manager, Class<?> mainClass, String... args) throws IOException {
             CapturedProcess client = JavaProcess.of(mainClass).withArgs(args).startCapturingOutput();
             started.add(client);
-            try (OutputStream stdin = client.process().getOutputStream()) {
-                stdin.write((manager.address() + "\n" + HexFormat.of().formatHex(manager.key()) + "\n")
-                        .getBytes(StandardCharsets.UTF_8));
+            OutputStream stdin = client.process().getOutputStream();
+            stdin.write((manager.address() + "\n" + HexFormat.of().formatHex(manager.key()) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            return client;
+        }
+
+        /** Waits until every client has said it is connected, so that none of them is still starting its JVM. */
+        void awaitAllConnected() throws InterruptedException {
+            for (CapturedProcess client : started) {
+                boolean connected = client.stdout().awaitLine(line -> line.startsWith("connected"), PLENTY);
+                assertThat(connected)
+                        .as("client pid %d connecting to the manager (it prints 'connected' once ListProxy.connect "
+                                + "returned); its error output:%n%s", client.pid(), client.stderr().text())
+                        .isTrue();
+            }
+        }
+
+        /** Lets every waiting client go at the same moment (each one waits for the end of its stdin). */
+        void fireStartingShot() throws IOException {
+            for (CapturedProcess client : started) {
+                client.process().getOutputStream().close();
             }
         }
 
@@ -51,8 +83,9 @@ class ListManagerTest {
             for (CapturedProcess client : started) {
                 int code = client.awaitExit(PLENTY);
                 assertThat(code)
-                        .as("exit code of client pid %d%s; its error output:%n%s", client.pid(),
-                                ExitCodes.explain(code), client.stderr().text())
+                        .as("exit code of client pid %d%s. A client fails when the manager stops answering it, for "
+                                + "example after an exception in the manager's thread that serves it. Its error "
+                                + "output:%n%s", client.pid(), ExitCodes.explain(code), client.stderr().text())
                         .isZero();
             }
         }
@@ -90,6 +123,45 @@ class ListManagerTest {
     }
 
     @Test
+    void a_manager_whose_parent_process_is_killed_ends_by_itself() throws Exception {
+        CapturedProcess parent = JavaProcess.of(StartsManagerThenWaits.class).startCapturingOutput();
+        long managerPid = 0;
+        try {
+            boolean started = parent.stdout().awaitLine(line -> line.startsWith("manager pid "), PLENTY);
+            assertThat(started)
+                    .as("a child process (pid %d) calling ListManager.start() should print 'manager pid N'; its "
+                            + "error output:%n%s", parent.pid(), parent.stderr().text())
+                    .isTrue();
+            managerPid = Long.parseLong(parent.stdout().lines().get(0).substring("manager pid ".length()));
+            assertThatProcess(managerPid).isChildOf(parent.process().toHandle()).isAlive();
+
+            parent.process().destroyForcibly().waitFor();
+
+            ProcessHandle manager = ProcessHandle.of(managerPid).orElse(null);
+            assertThat(manager == null || awaitExit(manager, PROMPTLY))
+                    .as("the manager (pid %d) still runs %d s after the process that started it (pid %d) was killed "
+                            + "with -9, which could not call close(). An orphaned manager would run forever: end "
+                            + "it when its stdin reaches its end, which also happens when its parent dies",
+                            managerPid, PROMPTLY.toSeconds(), parent.pid())
+                    .isTrue();
+        } finally {
+            ProcessTree.kill(parent.process().toHandle());
+            if (managerPid != 0) {
+                ProcessHandle.of(managerPid).ifPresent(ProcessTree::kill);
+            }
+        }
+    }
+
+    private static boolean awaitExit(ProcessHandle process, Duration timeout) throws Exception {
+        try {
+            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        }
+    }
+
+    @Test
     void five_child_processes_each_append_their_number_and_the_list_holds_exactly_those_five() throws Exception {
         try (ListManager manager = ListManager.start();
              Clients clients = new Clients();
@@ -106,24 +178,45 @@ class ListManagerTest {
     }
 
     @Test
-    void four_processes_appending_five_hundred_items_each_lose_nothing() throws Exception {
-        int each = 500;
+    void four_processes_appending_ten_thousand_items_each_at_the_same_moment_lose_nothing() throws Exception {
         try (ListManager manager = ListManager.start();
              Clients clients = new Clients();
              ListProxy list = manager.list()) {
-            for (int p = 0; p < 4; p++) {
-                clients.start(manager, AppendsMany.class, "p" + p, String.valueOf(each));
+            for (int p = 0; p < RACING_CLIENTS; p++) {
+                clients.startWaiting(manager, AppendsMany.class, "p" + p, String.valueOf(APPENDS_EACH));
             }
+            clients.awaitAllConnected();
+            clients.fireStartingShot();
             clients.awaitAllSucceeded();
 
-            List<Object> expected = IntStream.range(0, 4).boxed()
-                    .flatMap(p -> IntStream.range(0, each).mapToObj(i -> "p" + p + "-" + i))
+            List<Object> items = snapshotAfterRace(list);
+            List<String> missing = IntStream.range(0, RACING_CLIENTS).boxed()
+                    .flatMap(p -> IntStream.range(0, APPENDS_EACH).mapToObj(i -> "p" + p + "-" + i))
+                    .filter(not(new HashSet<>(items)::contains))
                     .collect(Collectors.toList());
-            assertThat(list.snapshot())
-                    .as("the managed list after 4 processes appended %d items each. Missing or doubled items mean "
-                            + "the manager's list is not guarded against its clients' concurrent requests", each)
-                    .hasSize(4 * each)
-                    .containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(missing)
+                    .as("the items missing from the managed list after %d processes appended %,d items each, all "
+                            + "at the same moment (%,d of %,d items missing). Two of the manager's threads changed "
+                            + "its list at once and one change overwrote the other: guard every access to the list "
+                            + "(synchronized, or a synchronized list)", RACING_CLIENTS, APPENDS_EACH,
+                            missing.size(), RACING_CLIENTS * APPENDS_EACH)
+                    .isEmpty();
+            assertThat(items.size())
+                    .as("the size of the managed list after %d processes appended %,d items each, every item there "
+                            + "at least once: more means an item was stored twice or a slot was left empty, because "
+                            + "two threads changed the list at once", RACING_CLIENTS, APPENDS_EACH)
+                    .isEqualTo(RACING_CLIENTS * APPENDS_EACH);
+        }
+    }
+
+    private static List<Object> snapshotAfterRace(ListProxy list) {
+        try {
+            return list.snapshot();
+        } catch (IllegalStateException e) {
+            throw new AssertionError("the manager stopped answering when asked for its list after several clients "
+                    + "had appended at the same time. Look for an exception in the manager's thread, such as a "
+                    + "NullPointerException or an ArrayIndexOutOfBoundsException from a list that two threads "
+                    + "changed at once: guard every access to the list", e);
         }
     }
 
@@ -207,7 +300,9 @@ class ListManagerTest {
             byte[] key = manager.key();
             String commandLine = ProcessHandle.of(manager.pid()).flatMap(p -> p.info().commandLine()).orElse("");
 
-            assertThat(key).as("the manager's key: random bytes, at least 16 of them").hasSizeGreaterThanOrEqualTo(16);
+            assertThat(key).as("the manager's key: random bytes (SecureRandom), at least 16 of them")
+                    .hasSizeGreaterThanOrEqualTo(16)
+                    .isNotEqualTo(new byte[key.length]);
             assertThat(commandLine.toLowerCase(Locale.ROOT))
                     .as("the manager's command line, which any user of the machine can read with ps. Pass the key "
                             + "through the manager's stdin instead")
@@ -243,6 +338,25 @@ class ListManagerTest {
                     .hasMessageContaining("java.lang.Object");
             list.append("fine");
             assertThat(list.snapshot()).as("the list after a failed and a good append").containsExactly("fine");
+        }
+    }
+
+    @Test
+    void a_closed_proxy_refuses_further_calls_and_the_managers_list_is_unaffected() {
+        try (ListManager manager = ListManager.start()) {
+            ListProxy list = manager.list();
+            list.append("before close");
+            list.close();
+
+            assertThatThrownBy(list::size)
+                    .as("size() through a proxy after its own close(): a closed proxy must refuse, as a closed "
+                            + "stream does")
+                    .isInstanceOf(IllegalStateException.class);
+            try (ListProxy another = manager.list()) {
+                assertThat(another.snapshot())
+                        .as("the list through a new proxy: closing one proxy ends its connection, not the list")
+                        .containsExactly("before close");
+            }
         }
     }
 

@@ -67,6 +67,18 @@ class StoppableChildTest {
                 .isTrue();
     }
 
+    /** Waits until the child's shutdown hook has written {@code text} to its marker file. */
+    private static void awaitMarker(Path marker, String text) throws Exception {
+        long deadline = System.nanoTime() + PLENTY.toNanos();
+        while (!markerText(marker).equals(text) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(markerText(marker))
+                .as("what the child's shutdown hook wrote to its file within %d s: SIGTERM starts a JVM's shutdown "
+                        + "hooks", PLENTY.toSeconds())
+                .isEqualTo(text);
+    }
+
     /** What the child's shutdown hook wrote to its marker file; empty if the hook did not run. */
     private static String markerText(Path marker) throws Exception {
         return Files.exists(marker) ? Files.readString(marker) : "";
@@ -137,6 +149,24 @@ class StoppableChildTest {
                         + "work, remove temporary files, say goodbye) before it exits; SIGKILL does not. Its exit "
                         + "status was %d%s", child.exitCode(), ExitCodes.explain(child.exitCode()))
                 .isEqualTo(HookWritesMarker.MARKER);
+    }
+
+    @Test
+    @DisabledOnOs(value = WINDOWS, disabledReason = "on Windows terminate() is forcible: no hook runs at all")
+    void terminate_is_only_a_request_so_a_child_whose_shutdown_hook_never_ends_keeps_running() throws Exception {
+        Path marker = tempDir.resolve("marker");
+        StoppableChild child = startedChild(HookNeverEnds.class, marker.toString());
+        awaitLine(child, "ready");
+
+        child.terminate();
+        awaitMarker(marker, HookNeverEnds.MARKER);
+
+        assertThat(child.join(Duration.ofMillis(500)))
+                .as("whether the child exited within 0.5 s after terminate(), although its shutdown hook (which has "
+                        + "started) never ends. SIGTERM only asks: the JVM exits once its hooks have finished, so "
+                        + "this child keeps running. terminate() must not kill by force; that is kill()'s job")
+                .isFalse();
+        assertThat(child.isAlive()).as("whether the child is still running after terminate()").isTrue();
     }
 
     @Test

@@ -18,26 +18,26 @@ import java.util.List;
 import katas.kit.SafeSerialization;
 
 /**
- * The program each worker process of a {@link ProcessPool} runs. It serves batches until its standard input ends.
+ * The program each worker process of a {@link ProcessPool} runs. It serves chunks until its standard input ends.
  *
  * <p>Wire format, both directions framed with {@link DataOutputStream}:
  * <ul>
- *   <li>request (pool to worker, on the worker's stdin): {@code int batchId, int length, length bytes} holding a
- *       serialized {@link Batch};</li>
- *   <li>reply (worker to pool, on the worker's stdout): {@code int batchId, boolean ok, int length, length bytes}
+ *   <li>request (pool to worker, on the worker's stdin): {@code int chunkId, int length, length bytes} holding a
+ *       serialized {@link Chunk};</li>
+ *   <li>reply (worker to pool, on the worker's stdout): {@code int chunkId, boolean ok, int length, length bytes}
  *       holding the serialized list of results if ok, else the UTF-8 text of the task's stack trace.</li>
  * </ul>
  */
 public final class PoolWorker {
 
-    /** What a worker accepts from the pool: JDK values, serialized lambdas and this kata's own classes. */
+    /** What either side accepts from the other: JDK values, serialized lambdas and this kata's own classes. */
     static final ObjectInputFilter ALLOWED = SafeSerialization.allowList("katas.poolmap.**");
 
     private PoolWorker() {
     }
 
     /** A chunk of items and the function to apply to each of them. */
-    record Batch<T, R>(Task<T, R> task, List<T> items) implements Serializable {
+    record Chunk<T, R>(Task<T, R> task, List<T> items) implements Serializable {
     }
 
     public static void main(String[] args) throws IOException {
@@ -47,9 +47,9 @@ public final class PoolWorker {
         // stdout now belongs to the protocol: a task's println must not land in the middle of a reply.
         System.setOut(System.err);
         while (true) {
-            int batchId;
+            int chunkId;
             try {
-                batchId = requests.readInt();
+                chunkId = requests.readInt();
             } catch (EOFException poolClosedOurStdin) {
                 return;
             }
@@ -57,12 +57,12 @@ public final class PoolWorker {
             boolean ok = true;
             byte[] reply;
             try {
-                reply = SafeSerialization.toBytes(run((Batch<?, ?>) SafeSerialization.fromBytes(request, ALLOWED)));
+                reply = SafeSerialization.toBytes(run((Chunk<?, ?>) SafeSerialization.fromBytes(request, ALLOWED)));
             } catch (RuntimeException | Error failure) {
                 ok = false;
                 reply = stackTrace(failure).getBytes(StandardCharsets.UTF_8);
             }
-            replies.writeInt(batchId);
+            replies.writeInt(chunkId);
             replies.writeBoolean(ok);
             replies.writeInt(reply.length);
             replies.write(reply);
@@ -70,10 +70,10 @@ public final class PoolWorker {
         }
     }
 
-    private static <T, R> ArrayList<R> run(Batch<T, R> batch) {
-        ArrayList<R> results = new ArrayList<>(batch.items().size());
-        for (T item : batch.items()) {
-            results.add(batch.task().apply(item));
+    private static <T, R> ArrayList<R> run(Chunk<T, R> chunk) {
+        ArrayList<R> results = new ArrayList<>(chunk.items().size());
+        for (T item : chunk.items()) {
+            results.add(chunk.task().apply(item));
         }
         return results;
     }

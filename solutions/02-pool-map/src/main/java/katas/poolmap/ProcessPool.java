@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,14 +36,13 @@ import katas.kit.SafeSerialization;
  */
 public final class ProcessPool implements AutoCloseable {
 
-    /** Python's heuristic: about four batches per worker balances load without a round trip per item. */
-    private static final int BATCHES_PER_WORKER = 4;
-    private static final long EXIT_WAIT_SECONDS = 5;
+    /** Python's heuristic: about four chunks per worker balances load without a round trip per item. */
+    private static final int CHUNKS_PER_WORKER = 4;
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
 
     private final List<Worker> workers = new ArrayList<>();
     /** Every worker's reader thread puts what it reads here; only the thread calling map() takes from it. */
     private final BlockingQueue<Reply> replies = new LinkedBlockingQueue<>();
-    private int nextBatchId;
     private boolean closed;
     private String broken;
 
@@ -70,7 +70,8 @@ public final class ProcessPool implements AutoCloseable {
      * items, however the work was spread and whichever worker finished first.
      *
      * @throws IllegalStateException    if the pool is closed, or a worker died
-     * @throws IllegalArgumentException if the task or an item cannot be serialized
+     * @throws IllegalArgumentException if the task or an item cannot be serialized, or a result is of a class the
+     *                                  pool does not accept from another process
      * @throws RuntimeException         if the task threw in a worker; its message holds the worker's stack trace
      */
     public synchronized <T, R> List<R> map(Task<T, R> task, List<T> items) {
@@ -80,65 +81,78 @@ public final class ProcessPool implements AutoCloseable {
         if (broken != null) {
             throw new IllegalStateException("this pool is broken (" + broken + "): close it and create a new one");
         }
-        Deque<Batch> pending = split(task, items);
+        Deque<Chunk> pending = split(task, items);
         Object[] results = new Object[items.size()];
-        Map<Integer, Batch> inFlight = new HashMap<>();
-        for (Worker worker : workers) {
-            sendNext(pending, worker, inFlight);
+        String taskFailure;
+        try {
+            taskFailure = runAll(pending, results);
+        } catch (RuntimeException e) {
+            // Replies of chunks still in flight may be queued, and the next map would take them for its own.
+            broken = e.getMessage();
+            throw e;
         }
-        RuntimeException failure = null;
-        while (!inFlight.isEmpty()) {
-            Reply reply = nextReply();
-            if (reply.workerDied()) {
-                broken = reply.worker().deathNote();
-                throw new IllegalStateException("worker " + broken + " while working on this map; the pool cannot "
-                        + "finish it. Worker's stderr:\n" + reply.worker().stderr.text());
-            }
-            Batch batch = inFlight.remove(reply.batchId());
-            if (!reply.ok()) {
-                // Keep collecting the other workers' batches so that no stale reply is left for the next map.
-                failure = failure != null ? failure : new RuntimeException("the task failed in worker pid "
-                        + reply.worker().pid() + " on one of items " + batch.from() + ".." + (batch.to() - 1)
-                        + "; the worker's stack trace:\n" + new String(reply.payload(), StandardCharsets.UTF_8));
-                pending.clear();
-            } else {
-                List<?> values = (List<?>) SafeSerialization.fromBytes(reply.payload(), PoolWorker.ALLOWED);
-                System.arraycopy(values.toArray(), 0, results, batch.from(), values.size());
-            }
-            sendNext(pending, reply.worker(), inFlight);
-        }
-        if (failure != null) {
-            throw failure;
+        if (taskFailure != null) {
+            throw new RuntimeException(taskFailure);
         }
         @SuppressWarnings("unchecked")
         List<R> inOrder = (List<R>) Arrays.asList(results);
         return inOrder;
     }
 
-    /** Serializes every batch before anything is sent, so a bad item fails here and leaves the pool untouched. */
-    private <T, R> Deque<Batch> split(Task<T, R> task, List<T> items) {
-        int size = Math.max(1, (int) Math.ceil(items.size() / (double) (workers.size() * BATCHES_PER_WORKER)));
-        Deque<Batch> batches = new ArrayDeque<>();
+    /** Serializes every chunk before anything is sent, so a bad item fails here and leaves the pool untouched. */
+    private <T, R> Deque<Chunk> split(Task<T, R> task, List<T> items) {
+        int size = Math.max(1, (int) Math.ceil(items.size() / (double) (workers.size() * CHUNKS_PER_WORKER)));
+        Deque<Chunk> chunks = new ArrayDeque<>();
         for (int from = 0; from < items.size(); from += size) {
             int to = Math.min(items.size(), from + size);
-            PoolWorker.Batch<T, R> batch = new PoolWorker.Batch<>(task, new ArrayList<>(items.subList(from, to)));
-            batches.add(new Batch(nextBatchId++, from, to, SafeSerialization.toBytes(batch)));
+            PoolWorker.Chunk<T, R> chunk = new PoolWorker.Chunk<>(task, new ArrayList<>(items.subList(from, to)));
+            chunks.add(new Chunk(chunks.size(), from, to, SafeSerialization.toBytes(chunk)));
         }
-        return batches;
+        return chunks;
     }
 
-    private void sendNext(Deque<Batch> pending, Worker worker, Map<Integer, Batch> inFlight) {
-        Batch batch = pending.poll();
-        if (batch == null) {
+    /**
+     * Gives every worker a chunk, then the next chunk to whichever worker replies, and puts the results in their
+     * slots. Returns the first task failure (after every chunk sent has been answered), or null.
+     */
+    private String runAll(Deque<Chunk> pending, Object[] results) {
+        Map<Integer, Chunk> inFlight = new HashMap<>();
+        for (Worker worker : workers) {
+            sendNext(pending, worker, inFlight);
+        }
+        String taskFailure = null;
+        while (!inFlight.isEmpty()) {
+            Reply reply = nextReply();
+            if (reply.workerDied()) {
+                throw new IllegalStateException("worker " + reply.worker().deathNote() + " while working on this "
+                        + "map; the pool cannot finish it. Worker's stderr:\n" + reply.worker().stderr.text());
+            }
+            Chunk chunk = inFlight.remove(reply.chunkId());
+            if (reply.ok()) {
+                List<?> values = (List<?>) SafeSerialization.fromBytes(reply.payload(), PoolWorker.ALLOWED);
+                System.arraycopy(values.toArray(), 0, results, chunk.from(), values.size());
+            } else if (taskFailure == null) {
+                taskFailure = "the task failed in worker pid " + reply.worker().pid() + " on one of the items from "
+                        + "index " + chunk.from() + " (inclusive) to " + chunk.to() + " (exclusive); the worker's "
+                        + "stack trace:\n" + new String(reply.payload(), StandardCharsets.UTF_8);
+                pending.clear(); // no new work; the chunks in flight are still collected, so none answers later
+            }
+            sendNext(pending, reply.worker(), inFlight);
+        }
+        return taskFailure;
+    }
+
+    private void sendNext(Deque<Chunk> pending, Worker worker, Map<Integer, Chunk> inFlight) {
+        Chunk chunk = pending.poll();
+        if (chunk == null) {
             return;
         }
         try {
-            worker.send(batch);
+            worker.send(chunk);
         } catch (IOException e) {
-            broken = worker.deathNote();
-            throw new IllegalStateException("could not send work to worker " + broken, e);
+            throw new IllegalStateException("could not send work to worker " + worker.deathNote(), e);
         }
-        inFlight.put(batch.id(), batch);
+        inFlight.put(chunk.id(), chunk);
     }
 
     private Reply nextReply() {
@@ -146,8 +160,7 @@ public final class ProcessPool implements AutoCloseable {
             return replies.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            broken = "interrupted while waiting for the workers";
-            throw new IllegalStateException(broken, e);
+            throw new IllegalStateException("interrupted while waiting for the workers", e);
         }
     }
 
@@ -166,16 +179,15 @@ public final class ProcessPool implements AutoCloseable {
             return;
         }
         closed = true;
-        workers.forEach(Worker::endInput);
-        workers.forEach(Worker::awaitExit);
+        workers.forEach(Worker::stop);
     }
 
     /** A chunk of items, serialized and ready to send; {@code from} and {@code to} say where its results go. */
-    private record Batch(int id, int from, int to, byte[] payload) {
+    private record Chunk(int id, int from, int to, byte[] payload) {
     }
 
     /** What a reader thread read from a worker: a reply, or (workerDied) the end of its output. */
-    private record Reply(Worker worker, int batchId, boolean ok, byte[] payload, boolean workerDied) {
+    private record Reply(Worker worker, int chunkId, boolean ok, byte[] payload, boolean workerDied) {
     }
 
     /** One worker process and the pipes to it. */
@@ -198,10 +210,10 @@ public final class ProcessPool implements AutoCloseable {
             return process.pid();
         }
 
-        void send(Batch batch) throws IOException {
-            requests.writeInt(batch.id());
-            requests.writeInt(batch.payload().length);
-            requests.write(batch.payload());
+        void send(Chunk chunk) throws IOException {
+            requests.writeInt(chunk.id());
+            requests.writeInt(chunk.payload().length);
+            requests.write(chunk.payload());
             requests.flush();
         }
 
@@ -209,20 +221,21 @@ public final class ProcessPool implements AutoCloseable {
         private void readReplies(BlockingQueue<Reply> replies) {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16))) {
                 while (true) {
-                    int batchId = in.readInt();
+                    int chunkId = in.readInt();
                     boolean ok = in.readBoolean();
                     byte[] payload = in.readNBytes(in.readInt());
-                    replies.add(new Reply(this, batchId, ok, payload, false));
+                    replies.add(new Reply(this, chunkId, ok, payload, false));
                 }
-            } catch (IOException endOfOutput) {
-                replies.add(new Reply(this, -1, false, null, true));
+            } catch (IOException | RuntimeException endOrGarbage) {
+                // The output ended, or a frame made no sense (a negative length): no more replies from this worker.
             }
+            replies.add(new Reply(this, -1, false, null, true));
         }
 
         /** Why this worker is gone, for error messages; waits a moment for the exit code. */
         String deathNote() {
             try {
-                process.waitFor(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
+                process.waitFor(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -231,19 +244,9 @@ public final class ProcessPool implements AutoCloseable {
                             + ExitCodes.explain(process.exitValue());
         }
 
-        void endInput() {
+        void stop() {
             try {
-                requests.close();
-            } catch (IOException alreadyGone) {
-                // The worker has exited already; awaitExit will confirm it.
-            }
-        }
-
-        void awaitExit() {
-            try {
-                if (!process.waitFor(EXIT_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                    ProcessTree.kill(process.toHandle());
-                }
+                ProcessTree.closeInputThenStop(process, EXIT_WAIT);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 ProcessTree.kill(process.toHandle());

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +49,7 @@ public final class FourPrinters {
      * @param printer a class with a {@code main(String[])} that takes the number as {@code args[0]}
      * @throws IllegalArgumentException if {@code numbers} is empty
      * @throws IllegalStateException    if a child exits with a status other than 0 (reported once all have exited)
+     * @throws InterruptedException     if interrupted while waiting; the children still running are killed first
      */
     public static void run(PrintStream out, List<Integer> numbers, Class<?> printer) throws InterruptedException {
         if (numbers.isEmpty()) {
@@ -65,8 +65,10 @@ public final class FourPrinters {
             for (Child child : children) {
                 child.awaitEnd();
             }
-        } finally {
-            children.forEach(Child::killIfRunning);
+        } catch (Throwable e) {
+            // Interrupted, or a child could not be started: nobody will wait for the others, so stop them.
+            children.forEach(Child::stop);
+            throw e;
         }
         List<String> failures = children.stream().filter(Child::failed).map(Child::describeFailure)
                 .collect(Collectors.toList());
@@ -103,8 +105,8 @@ public final class FourPrinters {
 
         /** Whole lines only: four copiers share one stream, and a line must never be split by another's. */
         private void copyLines(PrintStream out) {
-            Charset charset = Charset.forName(System.getProperty("native.encoding", Charset.defaultCharset().name()));
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), charset))) {
+            try (BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), CapturedOutput.childCharset()))) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     synchronized (out) {
                         out.println(line);
@@ -124,14 +126,13 @@ public final class FourPrinters {
             errors.awaitEnd(Duration.ofSeconds(5));
         }
 
-        void killIfRunning() {
-            if (process.isAlive()) {
-                ProcessTree.kill(process.toHandle());
-            }
+        void stop() {
+            ProcessTree.kill(process.toHandle());
         }
 
+        /** Whether the child, which has exited, reported a failure. */
         boolean failed() {
-            return !process.isAlive() && process.exitValue() != 0;
+            return process.exitValue() != 0;
         }
 
         String describeFailure() {

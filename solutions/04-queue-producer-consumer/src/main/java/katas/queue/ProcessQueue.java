@@ -44,8 +44,10 @@ public final class ProcessQueue implements AutoCloseable {
     public ProcessQueue() {
         try {
             // createTempDirectory makes the directory accessible to this user only, so only they can connect.
-            directory = Files.createTempDirectory("process-queue-");
-            socketFile = directory.resolve("queue.sock");
+            // Names stay short: a socket's path may hold at most 104 bytes on macOS (108 on Linux), and macOS's
+            // temporary directory alone takes about 50 of them.
+            directory = Files.createTempDirectory("pq");
+            socketFile = directory.resolve("s");
             listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             listener.bind(UnixDomainSocketAddress.of(socketFile));
         } catch (IOException e) {
@@ -137,7 +139,10 @@ public final class ProcessQueue implements AutoCloseable {
         }
     }
 
-    /** Stops serving: clients still connected get a clear error on their next call. Items still queued are lost. */
+    /**
+     * Stops serving: clients still connected get a clear error on their next call. Items still queued are lost.
+     * Closing an already closed queue does nothing (try-with-resources may close it a second time).
+     */
     @Override
     public void close() {
         if (closed) {

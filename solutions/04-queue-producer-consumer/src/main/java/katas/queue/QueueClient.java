@@ -74,7 +74,10 @@ public final class QueueClient implements AutoCloseable {
             out.writeInt(bytes.length);
             out.write(bytes);
             out.flush();
-            expect(in.readByte(), Wire.STORED);
+            byte reply = in.readByte();
+            if (reply != Wire.STORED) {
+                throw notThisProtocol(reply);
+            }
         } catch (IOException e) {
             throw gone(e);
         }
@@ -109,7 +112,9 @@ public final class QueueClient implements AutoCloseable {
             if (reply == Wire.EMPTY) {
                 return Optional.empty();
             }
-            expect(reply, Wire.ITEM);
+            if (reply != Wire.ITEM) {
+                throw notThisProtocol(reply);
+            }
             byte[] bytes = new byte[in.readInt()];
             in.readFully(bytes);
             return Optional.of(SafeSerialization.fromBytes(bytes, ALLOWED));
@@ -118,11 +123,9 @@ public final class QueueClient implements AutoCloseable {
         }
     }
 
-    private void expect(byte reply, byte expected) {
-        if (reply != expected) {
-            throw new IllegalStateException("the queue at " + address + " sent reply " + reply + " instead of "
-                    + expected + ": it does not speak this protocol");
-        }
+    private IllegalStateException notThisProtocol(byte reply) {
+        return new IllegalStateException("the queue at " + address + " sent the unknown reply " + reply
+                + ": it does not speak this protocol");
     }
 
     private void requireOpen(String operation) {
@@ -135,7 +138,7 @@ public final class QueueClient implements AutoCloseable {
         return new IllegalStateException("the queue at " + address + " is gone: its owner closed it or exited", cause);
     }
 
-    /** Disconnects from the queue; the queue and its items stay with its owner. */
+    /** Disconnects from the queue; the queue and its items stay with its owner. Closing twice is harmless. */
     @Override
     public synchronized void close() {
         closed = true;

@@ -2,7 +2,6 @@ package katas.pipe;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import katas.kit.CapturedOutput;
 import katas.kit.JavaProcess;
 import katas.kit.ProcessTree;
@@ -63,13 +62,8 @@ public final class ChildConnection implements AutoCloseable {
      */
     @Override
     public void close() throws InterruptedException {
-        try {
-            connection.close();
-        } finally {
-            if (!process.waitFor(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                ProcessTree.kill(process.toHandle());
-            }
-            errors.awaitEnd(EXIT_GRACE);
-        }
+        connection.close();
+        ProcessTree.closeInputThenStop(process, EXIT_GRACE);
+        errors.awaitEnd(EXIT_GRACE);
     }
 }

@@ -7,6 +7,8 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -53,8 +55,12 @@ public final class SharedArray implements AutoCloseable {
         if (initialValues.length == 0) {
             throw new IllegalArgumentException("a shared array needs at least one slot: pass its initial values");
         }
-        SharedArray array = map(file, (long) initialValues.length * SLOT_BYTES,
-                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+        try {
+            Files.write(file, new byte[initialValues.length * SLOT_BYTES]); // zeros, one slot per value
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create " + file, e);
+        }
+        SharedArray array = open(file);
         for (int i = 0; i < initialValues.length; i++) {
             array.set(i, initialValues[i]);
         }
@@ -67,23 +73,15 @@ public final class SharedArray implements AutoCloseable {
      * @throws IllegalArgumentException if the file does not exist or its size is not a whole number of slots
      */
     public static SharedArray open(Path file) {
-        return map(file, -1);
-    }
-
-    private static SharedArray map(Path file, long size, StandardOpenOption... extraOptions) {
-        StandardOpenOption[] options = new StandardOpenOption[extraOptions.length + 2];
-        options[0] = StandardOpenOption.READ;
-        options[1] = StandardOpenOption.WRITE;
-        System.arraycopy(extraOptions, 0, options, 2, extraOptions.length);
         // The mapping stays valid after the channel is closed; the OS shares its pages with every other mapping.
-        try (FileChannel channel = FileChannel.open(file, options)) {
-            long bytes = size >= 0 ? size : channel.size();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long bytes = channel.size();
             if (bytes == 0 || bytes % SLOT_BYTES != 0) {
                 throw new IllegalArgumentException(file + " holds " + bytes + " bytes, not a whole number of "
                         + SLOT_BYTES + "-byte slots: was it made by SharedArray.create?");
             }
             return new SharedArray(file, channel.map(FileChannel.MapMode.READ_WRITE, 0, bytes));
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("no shared memory file " + file + ": the parent must create it "
                     + "before it starts the children", e);
         } catch (IOException e) {

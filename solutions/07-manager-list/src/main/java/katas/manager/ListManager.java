@@ -2,10 +2,8 @@ package katas.manager;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import katas.kit.CapturedProcess;
 import katas.kit.JavaProcess;
 import katas.kit.ProcessTree;
@@ -67,15 +65,18 @@ public final class ListManager implements AutoCloseable {
 
     private static String awaitAddress(CapturedProcess server) {
         try {
-            if (!server.stdout().awaitLine(line -> line.startsWith(ManagerServer.READY), STARTUP)) {
+            if (!server.stdout().awaitLine(firstLine -> true, STARTUP)) {
                 throw new IllegalStateException("no address reported within " + STARTUP.toSeconds() + " s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the manager's address", e);
         }
-        return server.stdout().lines().stream().filter(line -> line.startsWith(ManagerServer.READY)).findFirst()
-                .orElseThrow().substring(ManagerServer.READY.length());
+        String first = server.stdout().lines().get(0);
+        if (!first.startsWith(ManagerServer.READY)) {
+            throw new IllegalStateException("it printed '" + first + "' instead of its address");
+        }
+        return first.substring(ManagerServer.READY.length());
     }
 
     /** Where the manager listens, as {@code host:port}: always a loopback address. */
@@ -112,18 +113,10 @@ public final class ListManager implements AutoCloseable {
             return;
         }
         closed = true;
-        Process process = server.process();
-        try (OutputStream stdin = process.getOutputStream()) {
-            // closing stdin is the manager's signal to end
-        } catch (IOException e) {
-            // its stdin is already gone: the process is ending anyway
-        }
         try {
-            if (!process.waitFor(SHUTDOWN.toMillis(), TimeUnit.MILLISECONDS)) {
-                ProcessTree.kill(process.toHandle());
-            }
+            ProcessTree.closeInputThenStop(server.process(), SHUTDOWN); // the end of its stdin is its signal to end
         } catch (InterruptedException e) {
-            ProcessTree.kill(process.toHandle());
+            ProcessTree.kill(server.process().toHandle());
             Thread.currentThread().interrupt();
         }
     }

@@ -35,7 +35,7 @@ public final class ListProxy implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
     private final DataOutputStream out;
-    private String unusableBecause;
+    private String closedBecause = "it was closed";
 
     private ListProxy(String address, Socket socket) throws IOException {
         this.address = address;
@@ -53,28 +53,30 @@ public final class ListProxy implements AutoCloseable {
      */
     public static ListProxy connect(String address, byte[] key) {
         Socket socket = new Socket();
+        boolean accepted = false;
         try {
             socket.connect(parse(address), TIMEOUT_MS);
             socket.setSoTimeout(TIMEOUT_MS);
             ListProxy proxy = new ListProxy(address, socket);
-            if (!Handshake.answer(proxy.in, proxy.out, key)) {
+            accepted = Handshake.answer(proxy.in, proxy.out, key);
+            if (!accepted) {
                 throw new AuthenticationFailedException("the list manager at " + address
                         + " refused this client: its key is not the manager's key");
             }
             return proxy;
         } catch (IOException e) {
-            closeQuietly(socket);
             throw new IllegalStateException("could not reach the list manager at " + address
                     + " (closed, its process died, or it does not answer): " + e, e);
-        } catch (RuntimeException e) {
-            closeQuietly(socket);
-            throw e;
+        } finally {
+            if (!accepted) {
+                closeQuietly(socket);
+            }
         }
     }
 
     private static InetSocketAddress parse(String address) {
         int colon = address.lastIndexOf(':');
-        if (colon < 1) {
+        if (colon == -1) {
             throw new IllegalArgumentException("not a host:port address: " + address);
         }
         return new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
@@ -162,26 +164,23 @@ public final class ListProxy implements AutoCloseable {
     }
 
     private <T> T call(Exchange<T> exchange) {
-        if (unusableBecause != null) {
+        if (socket.isClosed()) {
             throw new IllegalStateException("this proxy for the list manager at " + address + " is unusable: "
-                    + unusableBecause);
+                    + closedBecause);
         }
         try {
             return exchange.run();
         } catch (IOException e) {
             // A request may be half sent or a reply half read: this connection can never be trusted again.
-            unusableBecause = "the manager stopped answering (closed, or its process died): " + e;
+            closedBecause = "the manager stopped answering (closed, or its process died): " + e;
             closeQuietly(socket);
             throw new IllegalStateException("the list manager at " + address + " did not answer: " + e, e);
         }
     }
 
-    /** Closes the connection; the list in the manager is unaffected. */
+    /** Closes the connection; the list in the manager is unaffected. Later calls fail with IllegalStateException. */
     @Override
     public synchronized void close() {
-        if (unusableBecause == null) {
-            unusableBecause = "it was closed";
-        }
         closeQuietly(socket);
     }
 

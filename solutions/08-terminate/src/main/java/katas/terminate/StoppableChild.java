@@ -24,6 +24,9 @@ import katas.kit.JavaProcess;
  */
 public final class StoppableChild {
 
+    /** How long a killed process may take to disappear: normally milliseconds. */
+    private static final Duration AFTER_KILL = Duration.ofSeconds(5);
+
     private final JavaProcess launcher;
     private Process process;
     private CapturedOutput output;
@@ -113,7 +116,11 @@ public final class StoppableChild {
         if (!child.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
             // A shutdown hook that never returns keeps a JVM alive after SIGTERM; SIGKILL cannot be refused.
             child.destroyForcibly();
-            child.waitFor();
+            // The kernel still has to tear the process down; wait for that too, but not forever.
+            if (!child.waitFor(AFTER_KILL.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("pid " + child.pid() + " is still running " + AFTER_KILL.toSeconds()
+                        + " s after SIGKILL");
+            }
         }
         return child.exitValue();
     }

@@ -15,7 +15,6 @@ public final class TaskResult<R> {
     private boolean done;
     private R value;
     private RuntimeException failure;
-    private long workerPid;
 
     TaskResult(Consumer<? super RuntimeException> onError) {
         this.onError = onError;
@@ -45,8 +44,8 @@ public final class TaskResult<R> {
         while (!done) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new TimeoutException("the task has not finished after " + timeout.toMillis() + " ms; it is "
-                        + "still running in worker pid " + workerPid + ", so get() may be called again later");
+                throw new TimeoutException("the task has not finished after " + timeout.toMillis() + " ms; it keeps "
+                        + "running in its worker, so get() may be called again later");
             }
             wait(Math.max(1, left / 1_000_000));
         }
@@ -63,10 +62,6 @@ public final class TaskResult<R> {
             throw failure;
         }
         return value;
-    }
-
-    synchronized void assignedTo(long pid) {
-        workerPid = pid;
     }
 
     void succeed(R result) {

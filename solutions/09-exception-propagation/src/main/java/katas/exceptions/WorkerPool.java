@@ -6,12 +6,13 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import katas.kit.CapturedOutput;
 import katas.kit.JavaProcess;
@@ -32,10 +33,10 @@ import katas.kit.SafeSerialization;
  */
 public final class WorkerPool implements AutoCloseable {
 
-    private static final long EXIT_WAIT_SECONDS = 5;
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
 
     private final List<Worker> workers = new ArrayList<>();
-    private int nextTaskId;
+    private final AtomicInteger taskIds = new AtomicInteger();
     private boolean closed;
 
     /**
@@ -67,18 +68,21 @@ public final class WorkerPool implements AutoCloseable {
      * {@link WorkerDiedException}) as soon as it is known. It runs on the thread that reads the worker's replies, so
      * it should be short.
      */
-    public synchronized <T, R> TaskResult<R> submit(Task<T, R> task, T argument,
-                                                    Consumer<? super RuntimeException> onError) {
-        if (closed) {
-            throw new IllegalStateException("this pool is closed: its workers have exited; create a new pool");
-        }
+    public <T, R> TaskResult<R> submit(Task<T, R> task, T argument, Consumer<? super RuntimeException> onError) {
         byte[] job = SafeSerialization.toBytes(new PoolWorker.Job<>(task, argument));
         TaskResult<R> result = new TaskResult<>(onError);
-        int taskId = nextTaskId++;
-        Worker worker = leastBusyLiveWorker();
-        while (!worker.accept(taskId, result)) { // it died just now: its replacement takes the task
+        int taskId = taskIds.getAndIncrement();
+        Worker worker;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("this pool is closed: its workers have exited; create a new pool");
+            }
             worker = leastBusyLiveWorker();
+            while (!worker.accept(taskId, result)) { // it died just now: its replacement takes the task
+                worker = leastBusyLiveWorker();
+            }
         }
+        // Outside the pool's lock: a large job for a busy worker must not hold up callers bound for other workers.
         worker.send(taskId, job);
         return result;
     }
@@ -108,16 +112,15 @@ public final class WorkerPool implements AutoCloseable {
             return;
         }
         closed = true;
-        workers.forEach(Worker::endInput);
-        workers.forEach(Worker::awaitExit);
+        workers.forEach(Worker::stop);
     }
 
     /** One worker process, its pipes, and the tasks it has been given but not answered yet. */
     private static final class Worker {
 
         private final Process process;
+        /** Guarded by itself: one job is written at a time, whole. */
         private final DataOutputStream requests;
-        private final CapturedOutput stderr;
         private final Map<Integer, TaskResult<?>> unfinished = new HashMap<>();
         private boolean gone;
 
@@ -128,7 +131,8 @@ public final class WorkerPool implements AutoCloseable {
                 throw new UncheckedIOException("could not start a worker JVM", e);
             }
             requests = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
-            stderr = CapturedOutput.of(process.getErrorStream(), "stderr of pool worker " + process.pid());
+            // Drained, so that a task that prints a lot can never block on a full pipe.
+            CapturedOutput.of(process.getErrorStream(), "stderr of pool worker " + process.pid());
             Thread reader = new Thread(this::readReplies, "replies of pool worker " + process.pid());
             reader.setDaemon(true);
             reader.start();
@@ -152,18 +156,19 @@ public final class WorkerPool implements AutoCloseable {
                 return false;
             }
             unfinished.put(taskId, result);
-            result.assignedTo(pid());
             return true;
         }
 
         void send(int taskId, byte[] job) {
-            try {
-                requests.writeInt(taskId);
-                requests.writeInt(job.length);
-                requests.write(job);
-                requests.flush();
-            } catch (IOException workerIsGone) {
-                // The reader sees the end of the worker's output and fails this task with the exit status.
+            synchronized (requests) {
+                try {
+                    requests.writeInt(taskId);
+                    requests.writeInt(job.length);
+                    requests.write(job);
+                    requests.flush();
+                } catch (IOException workerIsGone) {
+                    // The reader sees the end of the worker's output and fails this task with the exit status.
+                }
             }
         }
 
@@ -176,9 +181,10 @@ public final class WorkerPool implements AutoCloseable {
                     byte[] standIn = ok ? null : readBlob(in);
                     complete(taskId, ok, first, standIn);
                 }
-            } catch (IOException endOfOutput) {
-                failUnfinished();
+            } catch (IOException | RuntimeException endOrGarbage) {
+                // The output ended, or a frame made no sense: either way this worker answers no more.
             }
+            failUnfinished();
         }
 
         private static byte[] readBlob(DataInputStream in) throws IOException {
@@ -191,70 +197,54 @@ public final class WorkerPool implements AutoCloseable {
             synchronized (this) {
                 result = (TaskResult<Object>) unfinished.remove(taskId);
             }
+            if (result == null) {
+                System.err.println("ignored a reply of worker pid " + pid() + " for task " + taskId
+                        + ", which it was never given (did a task write to the worker's real stdout?)");
+                return;
+            }
             if (!ok) {
                 result.fail(new TaskFailedException(pid(), decodeFailure(payload, standIn)));
                 return;
             }
             try {
                 result.succeed(SafeSerialization.fromBytes(payload, PoolWorker.ALLOWED));
-            } catch (IllegalArgumentException | UncheckedIOException unreadable) {
-                result.fail(unreadable instanceof IllegalArgumentException iae ? iae
-                        : new IllegalArgumentException("unreadable result from worker pid " + pid(), unreadable));
+            } catch (RuntimeException unreadable) {
+                result.fail(new IllegalStateException("the result of the task in worker pid " + pid()
+                        + " could not be read: " + unreadable.getMessage(), unreadable));
             }
         }
 
-        /** The original exception if it came through and this JVM accepts its class; else the stand-in. */
+        /**
+         * The original exception if it came through and this JVM accepts its class; else the stand-in. An empty
+         * original (it could not be serialized) fails to read like a refused one.
+         */
         private static Throwable decodeFailure(byte[] original, byte[] standIn) {
-            if (original.length > 0) {
-                try {
-                    return (Throwable) SafeSerialization.fromBytes(original, PoolWorker.ALLOWED);
-                } catch (IllegalArgumentException | UncheckedIOException refused) {
-                    // The class is not on the allow-list or not on this classpath: the stand-in says what it was.
-                }
+            try {
+                return (Throwable) SafeSerialization.fromBytes(original, PoolWorker.ALLOWED);
+            } catch (IllegalArgumentException | UncheckedIOException refused) {
+                return (Throwable) SafeSerialization.fromBytes(standIn, PoolWorker.ALLOWED);
             }
-            return (Throwable) SafeSerialization.fromBytes(standIn, PoolWorker.ALLOWED);
         }
 
+        /** The worker is gone: it takes no new tasks, and every task it still had fails with its exit status. */
         private void failUnfinished() {
-            int exitCode = exitCode();
             List<TaskResult<?>> orphans;
             synchronized (this) {
                 gone = true;
-                orphans = new ArrayList<>(unfinished.values());
-                unfinished.clear();
+                orphans = List.copyOf(unfinished.values());
             }
+            int exitCode = stop();
             orphans.forEach(result -> result.fail(new WorkerDiedException(pid(), exitCode)));
         }
 
-        /** The exit status once the process has ended; its output has ended, so that is a matter of moments. */
-        private int exitCode() {
+        /** Ends the worker's input, so it finishes and exits, and returns its exit status; kills it if it lingers. */
+        int stop() {
             try {
-                if (process.waitFor(EXIT_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                    return process.exitValue();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            ProcessTree.kill(process.toHandle()); // it closed its output but lingers: no use to anyone
-            return process.exitValue();
-        }
-
-        void endInput() {
-            try {
-                requests.close();
-            } catch (IOException alreadyGone) {
-                // The worker has exited already; awaitExit confirms it.
-            }
-        }
-
-        void awaitExit() {
-            try {
-                if (!process.waitFor(EXIT_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                    ProcessTree.kill(process.toHandle());
-                }
+                return ProcessTree.closeInputThenStop(process, EXIT_WAIT);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 ProcessTree.kill(process.toHandle());
+                return process.exitValue();
             }
         }
     }

@@ -42,4 +42,16 @@ class WatchCommandTest {
     private static boolean isWatching(Path dir) {
         return dir.resolve("katas/01-k/target/kata-check/result.json").toFile().exists();
     }
+
+    @Test
+    void timed_watch_shows_the_time_used_and_stops_when_the_time_is_up() throws Exception {
+        TempWorkspace workspace = new TempWorkspace(dir).manifest("{\"katas\": [{\"slug\": \"01-k\", \"title\": \"K\"}]}")
+                .kata("01-k", "public class Code { public static int one() { return 0; } }",
+                        "class CodeTest { @Test void one_is_one() { assertEquals(1, Code.one()); } }");
+
+        int exit = workspace.run("watch", "--minutes", "0");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(workspace.out).contains("Time used: 0 min").contains("Time is up: 0 min");
+    }
 }

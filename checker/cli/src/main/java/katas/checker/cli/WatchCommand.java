@@ -37,6 +37,10 @@ public final class WatchCommand implements Callable<Integer> {
             + "unsolved one")
     String name;
 
+    @Option(names = "--minutes", paramLabel = "N", description = "timed practice, as in an interview: N minutes "
+            + "to solve the kata; the time used is shown after each check, and watching stops when it is up")
+    Integer minutes;
+
     @Option(names = "--max-checks", hidden = true, defaultValue = "0", description = "stop after this many checks")
     int maxChecks;
 
@@ -50,6 +54,8 @@ public final class WatchCommand implements Callable<Integer> {
         Optional<Kata> current = name != null ? Optional.of(repo.catalogue().find(name))
                 : Progress.of(repo.catalogue(), repo.checker(), k -> { }).next();
         int checks = 0;
+        long started = System.nanoTime();
+        Long deadline = minutes == null ? null : started + TimeUnit.MINUTES.toNanos(minutes);
         while (current.isPresent()) {
             Kata kata = current.get();
             String checkedCode = SourceFingerprint.of(kata.mainSources(), kata.testSources());
@@ -57,6 +63,9 @@ public final class WatchCommand implements Callable<Integer> {
             checks++;
             out.print(CheckView.render(result));
             out.println();
+            if (minutes != null) {
+                out.println(clock(started, result.passed()));
+            }
             if (result.passed()) {
                 current = Progress.of(repo.catalogue(), repo.checker(), k -> { }).next();
                 out.println(current.map(k -> "Solved! On to " + k.slug() + ".\n")
@@ -73,13 +82,31 @@ public final class WatchCommand implements Callable<Integer> {
             if (maxChecks > 0 && checks >= maxChecks) {
                 return 1;
             }
-            awaitChange(kata, checkedCode);
+            if (!awaitChange(kata, checkedCode, deadline)) {
+                out.println("Time is up: " + minutes + " min. Keep going without the clock: ./kata watch "
+                        + kata.slug());
+                out.flush();
+                return 1;
+            }
         }
         return 0;
     }
 
-    /** Returns when the kata's code differs from the code with fingerprint {@code checkedCode}. */
-    private static void awaitChange(Kata kata, String checkedCode) throws IOException, InterruptedException {
+    private String clock(long started, boolean solved) {
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        String used = seconds / 60 + " min " + seconds % 60 + " s";
+        return solved ? "Solved in " + used + " (of " + minutes + " min)." : "Time used: " + used + " of " + minutes
+                + " min.";
+    }
+
+    /**
+     * Waits until the kata's code differs from the code with fingerprint {@code checkedCode}.
+     *
+     * @return true when it changed, false when the deadline (a {@link System#nanoTime()} value, or null for
+     *     none) passed first
+     */
+    private static boolean awaitChange(Kata kata, String checkedCode, Long deadline)
+            throws IOException, InterruptedException {
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             register(watcher, kata.dir().resolve("src"));
             while (true) {
@@ -90,7 +117,10 @@ public final class WatchCommand implements Callable<Integer> {
                     TimeUnit.MILLISECONDS.sleep(200); // let an editor finish writing
                 }
                 if (!SourceFingerprint.of(kata.mainSources(), kata.testSources()).equals(checkedCode)) {
-                    return;
+                    return true;
+                }
+                if (deadline != null && System.nanoTime() - deadline > 0) {
+                    return false;
                 }
             }
         }

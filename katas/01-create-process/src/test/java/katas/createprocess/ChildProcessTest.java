@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import katas.createprocess.fixtures.ExitsWithCode;
 import katas.createprocess.fixtures.PrintsALot;
 import katas.createprocess.fixtures.PrintsItsPidAndParentPid;
@@ -262,7 +262,7 @@ class ChildProcessTest {
         }
     }
 
-    /** A reader that takes a millisecond per line, as a terminal or a log file over a network might. */
+    /** A reader that takes a fifth of a millisecond per line, as a terminal or a log file over a network might. */
     private static final class SlowLineCounter {
 
         private final AtomicInteger lines = new AtomicInteger();
@@ -270,7 +270,7 @@ class ChildProcessTest {
             @Override
             public void write(int b) {
                 if (b == '\n') {
-                    sleepOneMillisecond();
+                    LockSupport.parkNanos(200_000);
                     lines.incrementAndGet();
                 }
             }
@@ -282,14 +282,6 @@ class ChildProcessTest {
 
         int count() {
             return lines.get();
-        }
-
-        private static void sleepOneMillisecond() {
-            try {
-                TimeUnit.MILLISECONDS.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }

@@ -16,7 +16,8 @@ import katas.checker.model.Outcome;
  * Checks one kata: compiles its code and its tests from source, then runs the tests in a forked JVM.
  *
  * <p>Each result is remembered next to the code it was computed from, under the fingerprint of that code, so the
- * board can show a kata's state without running it again, and never shows a state the code no longer has.
+ * board can show a kata's state without running it again, and never shows a state the code no longer has. The
+ * same fingerprint tells whether the classes of the last compile still match the sources: only a change compiles.
  */
 public final class KataChecker {
 
@@ -41,7 +42,7 @@ public final class KataChecker {
         Path mainSources = sourcesOf(kata, code);
         Path work = workDir(kata, code);
         String fingerprint = SourceFingerprint.of(mainSources, kata.testSources());
-        KataResult result = compileAndRun(kata, mainSources, work);
+        KataResult result = compileAndRun(kata, mainSources, work, fingerprint);
         remember(work, fingerprint, result);
         return result;
     }
@@ -68,25 +69,65 @@ public final class KataChecker {
         return remembered.isPresent() ? remembered.get() : check(kata, code);
     }
 
-    private KataResult compileAndRun(Kata kata, Path mainSources, Path work) throws InterruptedException {
-        long started = System.nanoTime();
-        String tools = ToolClasspath.get();
+    private KataResult compileAndRun(Kata kata, Path mainSources, Path work, String fingerprint)
+            throws InterruptedException {
         Path mainClasses = work.resolve("classes");
         Path testClasses = work.resolve("test-classes");
+        Path compiledStamp = work.resolve("compiled-from.sha256");
+        if (!fingerprint.equals(readQuietly(compiledStamp)) || !Files.isDirectory(mainClasses)
+                || !Files.isDirectory(testClasses)) {
+            deleteQuietly(compiledStamp);
+            Optional<KataResult> compileError = compile(kata, mainSources, mainClasses, testClasses);
+            if (compileError.isPresent()) {
+                return compileError.get();
+            }
+            writeQuietly(compiledStamp, fingerprint);
+        }
+        return TestJvm.run(kata.slug(), testClasses, mainClasses, work.resolve("test-results.json"),
+                Duration.ofSeconds(kata.timeLimitSeconds()));
+    }
+
+    /** Compiles the code, then the tests against it; a compile error as the kata's result, else empty. */
+    private Optional<KataResult> compile(Kata kata, Path mainSources, Path mainClasses, Path testClasses) {
+        long started = System.nanoTime();
+        String tools = ToolClasspath.get();
         Optional<String> mainErrors = compiler.compile(mainSources, mainClasses, tools, root);
         if (mainErrors.isPresent()) {
-            return KataResult.problem(kata.slug(), Outcome.COMPILE_ERROR, "Your code does not compile:\n"
-                    + mainErrors.get(), elapsed(started));
+            return Optional.of(KataResult.problem(kata.slug(), Outcome.COMPILE_ERROR,
+                    "Your code does not compile:\n" + mainErrors.get(), elapsed(started)));
         }
         Optional<String> testErrors = compiler.compile(kata.testSources(), testClasses,
                 mainClasses + File.pathSeparator + tools, root);
         if (testErrors.isPresent()) {
-            return KataResult.problem(kata.slug(), Outcome.COMPILE_ERROR, "The tests do not compile against your "
-                    + "code. Did you change a public class, constructor or method the tests use?\n"
-                    + testErrors.get(), elapsed(started));
+            return Optional.of(KataResult.problem(kata.slug(), Outcome.COMPILE_ERROR, "The tests do not compile "
+                    + "against your code. Did you change a public class, constructor or method the tests use?\n"
+                    + testErrors.get(), elapsed(started)));
         }
-        return TestJvm.run(kata.slug(), testClasses, mainClasses, work.resolve("test-results.json"),
-                Duration.ofSeconds(kata.timeLimitSeconds()));
+        return Optional.empty();
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void writeQuietly(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            // no stamp: the next check compiles again
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a stamp that cannot be deleted is overwritten after the compile
+        }
     }
 
     private static long elapsed(long started) {

@@ -1,8 +1,8 @@
 package katas.kit;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -20,6 +20,7 @@ public final class LeakedProcessGuard implements BeforeEachCallback, AfterEachCa
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(LeakedProcessGuard.class);
     private static final String BEFORE = "processes before the test";
+    private static final Duration ON_ITS_WAY_OUT = Duration.ofSeconds(1);
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -27,7 +28,7 @@ public final class LeakedProcessGuard implements BeforeEachCallback, AfterEachCa
     }
 
     @Override
-    public void afterEach(ExtensionContext context) {
+    public void afterEach(ExtensionContext context) throws InterruptedException {
         @SuppressWarnings("unchecked")
         Set<Long> before = context.getStore(NAMESPACE).get(BEFORE, Set.class);
         List<ProcessHandle> leaked = ours().filter(p -> !before.contains(p.pid())).collect(Collectors.toList());
@@ -35,8 +36,11 @@ public final class LeakedProcessGuard implements BeforeEachCallback, AfterEachCa
             return;
         }
         // Anything that exits on its own within a moment was on its way out, not leaked.
-        leaked.forEach(p -> p.onExit().completeOnTimeout(p, 1, TimeUnit.SECONDS).join());
-        leaked = leaked.stream().filter(ProcessHandle::isAlive).collect(Collectors.toList());
+        long deadline = System.nanoTime() + ON_ITS_WAY_OUT.toNanos();
+        for (ProcessHandle p : leaked) {
+            ProcessTree.awaitExit(p, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
+        leaked = leaked.stream().filter(ProcessTree::isRunning).collect(Collectors.toList());
         if (leaked.isEmpty()) {
             return;
         }

@@ -2,9 +2,7 @@ package katas.kit;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -74,7 +72,7 @@ public final class ProcessAssert extends AbstractAssert<ProcessAssert, Long> {
 
     /** The process is running now. */
     public ProcessAssert isAlive() {
-        if (handle().map(h -> !h.isAlive()).orElse(true)) {
+        if (handle().map(h -> !ProcessTree.isRunning(h)).orElse(true)) {
             failWithMessage("Expected pid %d to be running, but it has exited.%s", actual, exitNote());
         }
         return this;
@@ -82,20 +80,23 @@ public final class ProcessAssert extends AbstractAssert<ProcessAssert, Long> {
 
     /** The process ends within {@code timeout} (it may have ended already). */
     public ProcessAssert isDeadWithin(Duration timeout) {
-        Optional<ProcessHandle> live = handle();
-        if (live.isEmpty()) {
-            return this;
-        }
+        boolean exited;
         try {
-            live.get().onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            failWithMessage("Expected pid %d to have exited within %d ms, but it is still running: %s",
-                    actual, timeout.toMillis(), ProcessTree.describe(live.get()));
+            if (process != null) {
+                // The Process object, not the pid: it also knows the exit code once the JDK has collected it,
+                // which happens a moment after the pid is gone.
+                exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                Optional<ProcessHandle> live = handle();
+                exited = live.isEmpty() || ProcessTree.awaitExit(live.get(), timeout);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while waiting for pid " + actual, e);
-        } catch (ExecutionException e) {
-            throw new AssertionError("could not wait for pid " + actual, e);
+        }
+        if (!exited) {
+            failWithMessage("Expected pid %d to have exited within %d ms, but it is still running: %s",
+                    actual, timeout.toMillis(), handle().map(ProcessTree::describe).orElse("pid " + actual));
         }
         return this;
     }

@@ -1,5 +1,9 @@
 package katas.kit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +18,7 @@ import java.util.stream.Stream;
 public final class ProcessTree {
 
     private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
+    private static final long POLL_MILLIS = 5;
 
     private ProcessTree() {
     }
@@ -43,11 +48,59 @@ public final class ProcessTree {
 
     private static void awaitGone(ProcessHandle handle) {
         try {
-            handle.onExit().get(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            awaitExit(handle, EXIT_WAIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // Still reported alive: the caller's next look will see it.
+        }
+    }
+
+    /**
+     * Waits until the process has exited, at most {@code timeout}; true if it has.
+     *
+     * <p>For this JVM's own child that is {@code onExit()}. For any other process (a grandchild, say) the JDK polls,
+     * first after 300 ms, then less and less often; this polls every few milliseconds instead, and counts a zombie
+     * as exited (see {@link #isRunning}).
+     */
+    public static boolean awaitExit(ProcessHandle handle, Duration timeout) throws InterruptedException {
+        if (handle.parent().map(ProcessHandle.current()::equals).orElse(false)) {
+            try {
+                handle.onExit().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+                return true;
+            } catch (TimeoutException e) {
+                return false;
+            } catch (ExecutionException e) {
+                return !handle.isAlive();
+            }
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (isRunning(handle)) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+        return true;
+    }
+
+    /**
+     * The process is alive and not a zombie. {@link ProcessHandle#isAlive()} is also true for a zombie: a process
+     * that has exited, but whose exit status nobody has collected yet. An orphan's zombie lasts until PID 1 collects
+     * it, which some init processes (in containers, say) do only every second or two. On Linux the state in
+     * {@code /proc/PID/stat} tells the two apart; elsewhere zombies are collected at once and isAlive() is enough.
+     */
+    public static boolean isRunning(ProcessHandle handle) {
+        return handle.isAlive() && !isZombie(handle.pid());
+    }
+
+    private static boolean isZombie(long pid) {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        try {
+            // "pid (command) S ...": the command may contain spaces and parentheses, the state follows the last ')'
+            String line = Files.readString(stat);
+            int end = line.lastIndexOf(')');
+            return end > 0 && end + 2 < line.length() && "ZX".indexOf(line.charAt(end + 2)) >= 0;
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            return false; // no /proc here, or the process is gone: isAlive() has the answer
         }
     }
 
@@ -79,7 +132,7 @@ public final class ProcessTree {
         Stream<ProcessHandle> orphans = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(mark)).orElse(false));
         return Stream.concat(owner.descendants(), orphans)
-                .filter(ProcessHandle::isAlive)
+                .filter(ProcessTree::isRunning)
                 .distinct();
     }
 

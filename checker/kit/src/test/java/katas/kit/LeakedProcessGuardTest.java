@@ -28,7 +28,7 @@ class LeakedProcessGuardTest {
                         finishedWithFailure(message(m -> m.contains("left 1 process(es) running")
                                 && m.contains("pid " + leakedPid.get())))));
 
-        assertThat(ProcessHandle.of(leakedPid.get()).map(ProcessHandle::isAlive).orElse(false))
+        assertThat(ProcessHandle.of(leakedPid.get()).map(ProcessTree::isRunning).orElse(false))
                 .as("the leaked child after the guard ran").isFalse();
     }
 
@@ -38,7 +38,7 @@ class LeakedProcessGuardTest {
                 .testEvents().assertThatEvents().haveExactly(1, event(test("orphans_a_grandchild"),
                         finishedWithFailure(message(m -> m.contains("pid " + leakedPid.get())))));
 
-        assertThat(ProcessHandle.of(leakedPid.get()).map(ProcessHandle::isAlive).orElse(false))
+        assertThat(ProcessHandle.of(leakedPid.get()).map(ProcessTree::isRunning).orElse(false))
                 .as("the orphaned grandchild after the guard ran").isFalse();
     }
 

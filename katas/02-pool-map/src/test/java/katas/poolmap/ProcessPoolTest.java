@@ -34,7 +34,7 @@ class ProcessPoolTest {
 
     /** Sleeps longer for smaller x, so the first items finish last. */
     static List<Long> slowerForSmallerItems(int x) {
-        sleep((7 - x) * 150L);
+        sleep((7 - x) * 60L);
         return squareAndPid(x);
     }
 
@@ -202,7 +202,7 @@ class ProcessPoolTest {
 
     @Test
     void n_sleeping_tasks_run_at_the_same_time_in_n_processes() {
-        long oneTask = 1_000;
+        long oneTask = 400;
         try (ProcessPool pool = new ProcessPool(3)) {
             pool.map(ProcessPoolTest::pidAfterSleeping, List.of(1L, 1L, 1L)); // every worker JVM is up now
 

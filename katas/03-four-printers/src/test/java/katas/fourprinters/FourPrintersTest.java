@@ -83,8 +83,8 @@ class FourPrintersTest {
 
     @Test
     void all_processes_are_done_comes_once_and_last_even_when_the_first_child_prints_last() throws Exception {
-        // The first child started waits 2 s before it prints; the last one started prints almost at once.
-        FourPrinters.run(out.stream(), List.of(2000, 10, 20, 30), WaitsThenPrints.class);
+        // The first child started waits 0.8 s before it prints; the last one started prints almost at once.
+        FourPrinters.run(out.stream(), List.of(800, 10, 20, 30), WaitsThenPrints.class);
 
         fourReports();
         List<String> lines = out.lines();
@@ -100,8 +100,8 @@ class FourPrintersTest {
 
     @Test
     void every_child_has_exited_when_run_returns() throws Exception {
-        // The first child started stays alive 2 s after printing; the last one started ends almost at once.
-        FourPrinters.run(out.stream(), List.of(2000, 10, 20, 30), PrintsThenLingers.class);
+        // The first child started stays alive 0.8 s after printing; the last one started ends almost at once.
+        FourPrinters.run(out.stream(), List.of(800, 10, 20, 30), PrintsThenLingers.class);
 
         for (Report report : fourReports()) {
             assertThat(ProcessHandle.of(report.pid()).filter(ProcessHandle::isAlive))
@@ -114,11 +114,11 @@ class FourPrintersTest {
 
     @Test
     void the_four_children_are_alive_at_the_same_time() throws Exception {
-        // Each child stays alive for about a second after printing: if they run side by side, they overlap.
+        // Each child stays alive for half a second after printing: if they run side by side, they overlap.
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread runner = new Thread(() -> {
             try {
-                FourPrinters.run(out.stream(), List.of(1000, 1001, 1002, 1003), PrintsThenLingers.class);
+                FourPrinters.run(out.stream(), List.of(500, 501, 502, 503), PrintsThenLingers.class);
             } catch (Throwable e) {
                 failure.set(e);
             }

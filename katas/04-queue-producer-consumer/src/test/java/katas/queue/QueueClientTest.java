@@ -43,7 +43,7 @@ class QueueClientTest {
 
     @Test
     void get_with_a_timeout_on_an_empty_queue_gives_up_after_about_that_timeout() throws Exception {
-        long timeoutMillis = 700;
+        long timeoutMillis = 400;
         try (ProcessQueue queue = new ProcessQueue(); Children children = new Children()) {
             CapturedProcess consumer = children.start(GetsWithATimeout.class, queue.address(),
                     String.valueOf(timeoutMillis));
@@ -55,10 +55,10 @@ class QueueClientTest {
             long waited = Long.parseLong(line.replaceAll(".* waited=(\\d+)", "$1"));
 
             assertThatProcess(pid).ranOutsideTheTestJvm();
-            assertThat(line).as("what get(700 ms) on an empty queue returned in the consumer process: an empty "
+            assertThat(line).as("what get(400 ms) on an empty queue returned in the consumer process: an empty "
                     + "Optional is the signal that nothing came").contains("got=Optional.empty");
             assertThat(waited)
-                    .as("how long, in ms, get(700 ms) waited on an empty queue: about the timeout, not at once "
+                    .as("how long, in ms, get(400 ms) waited on an empty queue: about the timeout, not at once "
                             + "and not for ever (wide margin for a loaded machine)")
                     .isBetween(timeoutMillis - 100, timeoutMillis + 4000);
         }

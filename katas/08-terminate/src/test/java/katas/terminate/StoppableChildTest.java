@@ -161,8 +161,8 @@ class StoppableChildTest {
         child.terminate();
         awaitMarker(marker, HookNeverEnds.MARKER);
 
-        assertThat(child.join(Duration.ofMillis(500)))
-                .as("whether the child exited within 0.5 s after terminate(), although its shutdown hook (which has "
+        assertThat(child.join(Duration.ofMillis(300)))
+                .as("whether the child exited within 0.3 s after terminate(), although its shutdown hook (which has "
                         + "started) never ends. SIGTERM only asks: the JVM exits once its hooks have finished, so "
                         + "this child keeps running. terminate() must not kill by force; that is kill()'s job")
                 .isFalse();
@@ -208,7 +208,7 @@ class StoppableChildTest {
         awaitLine(child, "ready");
 
         long started = System.nanoTime();
-        int status = child.terminate(Duration.ofSeconds(1));
+        int status = child.terminate(Duration.ofMillis(500));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(markerText(marker))
@@ -216,9 +216,9 @@ class StoppableChildTest {
                         + "child's shutdown hook; this hook never finishes, so the child never exits by itself")
                 .isEqualTo(HookNeverEnds.MARKER);
         assertThat(took)
-                .as("how long terminate(1 s) took. It must give the child its whole grace period before killing "
+                .as("how long terminate(0.5 s) took. It must give the child its whole grace period before killing "
                         + "it, and then not wait much longer")
-                .isGreaterThanOrEqualTo(Duration.ofMillis(900))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(450))
                 .isLessThan(Duration.ofSeconds(8));
         assertThat(status)
                 .as("the exit status terminate(grace) returned: %d%s. The child ignored the request, so it had "

@@ -198,16 +198,16 @@ class WorkerPoolTest {
     void get_with_a_timeout_gives_up_after_about_that_timeout_and_the_task_still_completes_later() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
             List<Long> workers = assertWorkersAreChildProcesses(pool, 1);
-            TaskResult<Long> slow = pool.submit(WorkerPoolTest::pidAfterSleeping, 1_500L);
+            TaskResult<Long> slow = pool.submit(WorkerPoolTest::pidAfterSleeping, 900L);
 
             long started = System.nanoTime();
             assertThatThrownBy(() -> slow.get(Duration.ofMillis(300)),
-                    "get(300 ms) on a task that takes 1.5 s: it must give up with a TimeoutException")
+                    "get(300 ms) on a task that takes 0.9 s: it must give up with a TimeoutException")
                     .isInstanceOf(TimeoutException.class);
             Duration waited = since(started);
 
             assertThat(waited).as("how long get(300 ms) waited before giving up")
-                    .isBetween(Duration.ofMillis(250), Duration.ofMillis(1_300));
+                    .isBetween(Duration.ofMillis(250), Duration.ofMillis(750));
             assertThat(slow.isDone()).as("isDone() of the slow task right after the timed get gave up").isFalse();
             assertThat(slow.get(Duration.ofSeconds(10)))
                     .as("the slow task's result, asked for again later: a timeout must not cancel the task")

@@ -20,6 +20,11 @@ class CatalogueTest {
                 "07-manager-list", "08-terminate", "09-exception-propagation");
     }
 
+    @Test
+    void a_kata_without_a_test_jvm_count_splits_its_tests_between_two_jvms() {
+        assertThat(catalogue.all()).extracting(k -> k.testJvms()).containsOnly(2);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1", "01", "create-process", "01-create-process", "katas/01-create-process/"})
     void a_kata_is_found_by_number_name_or_slug(String name) {

@@ -14,9 +14,28 @@ import katas.checker.model.Kata;
 /** What every command starts from: the repository, its katas, and a checker for them. */
 record Repo(Path root, Catalogue catalogue, KataChecker checker) {
 
+    /** How many JVMs share a kata's tests: the environment may say, e.g. 1 to run every test in one JVM. */
+    static final String TEST_JVMS = "KATA_TEST_JVMS";
+
     static Repo open() {
         Path root = Workspace.root();
-        return new Repo(root, Catalogue.load(root), new KataChecker(root));
+        String jvms = System.getenv(TEST_JVMS);
+        KataChecker checker = jvms == null || jvms.isBlank() ? new KataChecker(root)
+                : new KataChecker(root, testJvms(jvms.trim()));
+        return new Repo(root, Catalogue.load(root), checker);
+    }
+
+    static int testJvms(String value) {
+        try {
+            int jvms = Integer.parseInt(value);
+            if (jvms >= 1 && jvms <= 16) {
+                return jvms;
+            }
+        } catch (NumberFormatException e) {
+            // explained below
+        }
+        throw new IllegalArgumentException(TEST_JVMS + " is '" + value + "': it must be a number of test JVMs "
+                + "from 1 to 16, or unset for the default");
     }
 
     /** The learner's source files of a kata that still have work in them (a TODO); all of them if none has. */

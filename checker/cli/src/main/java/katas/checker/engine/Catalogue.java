@@ -38,6 +38,7 @@ public final class Catalogue {
             String slug = required(node, "slug", manifest).asText();
             katas.add(new Kata(katas.size() + 1, slug, required(node, "title", manifest).asText(),
                     node.path("points").asInt(10), node.path("timeLimitSeconds").asInt(60),
+                    Math.max(1, node.path("testJvms").asInt(2)),
                     root.resolve("katas").resolve(slug), root.resolve("solutions").resolve(slug)));
         }
         if (katas.isEmpty()) {

@@ -11,6 +11,8 @@ import java.util.Optional;
 import katas.checker.model.Kata;
 import katas.checker.model.KataResult;
 import katas.checker.model.Outcome;
+import katas.checker.runner.KataTestRunner;
+import katas.kit.Classpath;
 
 /**
  * Checks one kata: compiles its code and its tests from source, then runs the tests in a forked JVM.
@@ -32,9 +34,23 @@ public final class KataChecker {
     private final ObjectMapper json = new ObjectMapper();
     private final JavaSourceCompiler compiler = new JavaSourceCompiler();
     private final Path root;
+    private final int testJvmsForAll;
+    private final Optional<TestJvmArchive> archive = TestJvmArchive.of(
+            Classpath.locationOf(KataTestRunner.class).resolveSibling("cds"), ToolClasspath.get());
 
+    /** A checker that splits each kata's tests between as many JVMs as the manifest says (at most one per core). */
     public KataChecker(Path root) {
         this.root = root;
+        this.testJvmsForAll = 0;
+    }
+
+    /** A checker that splits every kata's tests between {@code testJvms} JVMs, whatever the manifest says. */
+    public KataChecker(Path root, int testJvms) {
+        if (testJvms < 1) {
+            throw new IllegalArgumentException("at least one test JVM, not " + testJvms);
+        }
+        this.root = root;
+        this.testJvmsForAll = testJvms;
     }
 
     /** Compiles and runs the kata now. */
@@ -83,8 +99,17 @@ public final class KataChecker {
             }
             writeQuietly(compiledStamp, fingerprint);
         }
-        return TestJvm.run(kata.slug(), testClasses, mainClasses, work.resolve("test-results.json"),
-                Duration.ofSeconds(kata.timeLimitSeconds()));
+        KataResult result = TestJvm.run(kata.slug(), testClasses, mainClasses, work.resolve("test-results.json"),
+                Duration.ofSeconds(kata.timeLimitSeconds()), testJvms(kata), archive);
+        if (archive.isPresent()) {
+            archive.get().createIfMissing();
+        }
+        return result;
+    }
+
+    private int testJvms(Kata kata) {
+        return testJvmsForAll > 0 ? testJvmsForAll
+                : Math.min(kata.testJvms(), Runtime.getRuntime().availableProcessors());
     }
 
     /** Compiles the code, then the tests against it; a compile error as the kata's result, else empty. */

@@ -8,7 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import katas.checker.model.KataResult;
@@ -20,69 +25,130 @@ import katas.kit.JavaProcess;
 import katas.kit.ProcessTree;
 
 /**
- * Runs a kata's compiled tests in one forked JVM, under a time limit. Past the limit the JVM is killed together
- * with every process it started, so a learner's infinite loop or leaked child costs that kata only.
+ * Runs a kata's compiled tests in forked JVMs, under a time limit. Several JVMs split the tests and run side by side
+ * (see {@code KataTestRunner}); each is the root of its own process tree, so the tests' checks of "my child
+ * processes" and "what this test leaked" stay exact. Past the limit every JVM is killed together with every
+ * process it started, so a learner's infinite loop or leaked child costs that kata only.
  */
 final class TestJvm {
 
     private static final int OUTPUT_TAIL_LINES = 30;
 
-    private TestJvm() {
+    private final Process process;
+    private final Path resultFile;
+    private final CapturedOutput stdout;
+    private final CapturedOutput stderr;
+
+    private TestJvm(Process process, Path resultFile) {
+        this.process = process;
+        this.resultFile = resultFile;
+        this.stdout = CapturedOutput.of(process.getInputStream(), "test JVM stdout");
+        this.stderr = CapturedOutput.of(process.getErrorStream(), "test JVM stderr");
     }
 
-    static KataResult run(String slug, Path testClasses, Path mainClasses, Path resultFile, Duration limit)
-            throws InterruptedException {
+    /**
+     * Runs the tests in {@code jvms} JVMs side by side, and writes the combined results to {@code resultFile},
+     * where the next run finds how long each test took.
+     */
+    static KataResult run(String slug, Path testClasses, Path mainClasses, Path resultFile, Duration limit, int jvms,
+            Optional<TestJvmArchive> archive) throws InterruptedException {
         long started = System.nanoTime();
-        String classpath = String.join(File.pathSeparator, testClasses.toString(), mainClasses.toString(),
-                ToolClasspath.get());
-        List<String> command = new ArrayList<>();
-        command.add(JavaProcess.javaBinary().toString());
-        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto",
-                "-Djava.awt.headless=true", "-cp", classpath, KataTestRunner.class.getName(),
-                resultFile.toString(), testClasses.toString()));
-        Process jvm;
-        try {
-            Files.deleteIfExists(resultFile);
-            jvm = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(nullDevice())).start();
-        } catch (IOException e) {
-            return KataResult.problem(slug, Outcome.CRASHED, "could not start the test JVM: " + e.getMessage(), 0);
-        }
-        CapturedOutput stdout = CapturedOutput.of(jvm.getInputStream(), "test JVM stdout");
-        CapturedOutput stderr = CapturedOutput.of(jvm.getErrorStream(), "test JVM stderr");
+        List<TestJvm> running = new CopyOnWriteArrayList<>();
         // Ctrl-C ends the checker, but not its children: take them along.
-        Thread reaper = new Thread(() -> killWithEverythingItStarted(jvm), "reaper of the test JVM");
+        Thread reaper = new Thread(() -> running.forEach(TestJvm::killWithEverythingItStarted),
+                "reaper of the test JVMs");
         Runtime.getRuntime().addShutdownHook(reaper);
-        boolean finished;
         try {
-            finished = jvm.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+            for (int shard = 0; shard < jvms; shard++) {
+                Path shardResults = resultFile.resolveSibling("test-results-" + shard + ".json");
+                List<String> args = List.of(shardResults.toString(), testClasses.toString(),
+                        String.valueOf(shard), String.valueOf(jvms), resultFile.toString());
+                List<String> sharing = archive.map(a -> a.jvmOptions(running.isEmpty())).orElse(List.of());
+                running.add(start(sharing, classpath(testClasses, mainClasses), args, shardResults));
+            }
+            return await(slug, running, resultFile, limit, started);
+        } catch (IOException e) {
+            running.forEach(TestJvm::killWithEverythingItStarted);
+            return KataResult.problem(slug, Outcome.CRASHED, "could not start a test JVM: " + e.getMessage(),
+                    elapsed(started));
         } finally {
             removeHook(reaper);
         }
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        if (!finished) {
-            killWithEverythingItStarted(jvm);
-            return KataResult.problem(slug, Outcome.TIMED_OUT, "the tests did not finish within "
-                    + limit.toSeconds() + " s, so they were stopped (with every process they started). "
-                    + "Look for an endless loop, or a wait on a process that never ends.", millis);
+    }
+
+    private static KataResult await(String slug, List<TestJvm> running, Path resultFile, Duration limit,
+            long started) throws InterruptedException {
+        long deadline = started + limit.toNanos();
+        for (TestJvm jvm : running) {
+            if (!jvm.process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                running.forEach(TestJvm::killWithEverythingItStarted);
+                return KataResult.problem(slug, Outcome.TIMED_OUT, "the tests did not finish within "
+                        + limit.toSeconds() + " s, so they were stopped (with every process they started). "
+                        + "Look for an endless loop, or a wait on a process that never ends.", elapsed(started));
+            }
         }
+        Map<String, TestResult> tests = new LinkedHashMap<>();
+        for (TestJvm jvm : running) {
+            Optional<List<TestResult>> results = jvm.results();
+            if (results.isEmpty()) {
+                return KataResult.problem(slug, Outcome.CRASHED, "the test JVM exited with "
+                        + jvm.process.exitValue() + " without results. Its last output:\n" + jvm.tail(),
+                        elapsed(started));
+            }
+            // A class that fails as a whole (its static initializer threw, say) fails in every JVM: report it once.
+            results.get().forEach(r -> tests.putIfAbsent(r.testClass() + "#" + r.name(), r));
+        }
+        List<TestResult> sorted = new ArrayList<>(tests.values());
+        sorted.sort(Comparator.comparing(TestResult::testClass).thenComparing(TestResult::name));
+        remember(sorted, resultFile);
+        return KataResult.of(slug, sorted, elapsed(started));
+    }
+
+    private static TestJvm start(List<String> sharing, String classpath, List<String> args, Path resultFile)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(JavaProcess.javaBinary().toString());
+        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData"));
+        command.addAll(sharing.isEmpty() ? List.of("-Xshare:auto") : sharing);
+        command.addAll(List.of("-Djava.awt.headless=true", "-cp", classpath, KataTestRunner.class.getName()));
+        command.addAll(args);
+        Files.deleteIfExists(resultFile);
+        Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+                .start();
+        return new TestJvm(process, resultFile);
+    }
+
+    /** The tools first: a class-data-sharing archive covers a classpath's leading jars, never folders. */
+    private static String classpath(Path testClasses, Path mainClasses) {
+        return String.join(File.pathSeparator, ToolClasspath.get(), testClasses.toString(), mainClasses.toString());
+    }
+
+    /** This JVM's results, once it has exited; empty if it left none (it crashed, or was killed). */
+    private Optional<List<TestResult>> results() throws InterruptedException {
         stdout.awaitEnd(Duration.ofSeconds(5));
         stderr.awaitEnd(Duration.ofSeconds(5));
         if (!Files.isRegularFile(resultFile)) {
-            return KataResult.problem(slug, Outcome.CRASHED, "the test JVM exited with " + jvm.exitValue()
-                    + " without results. Its last output:\n" + tail(stdout, stderr), millis);
+            return Optional.empty();
         }
         try {
-            List<TestResult> tests = new ObjectMapper().readValue(resultFile.toFile(),
-                    new TypeReference<List<TestResult>>() { });
-            return KataResult.of(slug, tests, millis);
+            return Optional.of(new ObjectMapper().readValue(resultFile.toFile(),
+                    new TypeReference<List<TestResult>>() { }));
         } catch (IOException e) {
-            return KataResult.problem(slug, Outcome.CRASHED, "unreadable test results: " + e.getMessage(), millis);
+            return Optional.empty();
         }
     }
 
-    private static void killWithEverythingItStarted(Process jvm) {
-        List<ProcessHandle> tree = ProcessTree.ownedBy(jvm.toHandle()).collect(Collectors.toList());
-        ProcessTree.kill(jvm.toHandle());
+    private static void remember(List<TestResult> tests, Path resultFile) {
+        try {
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(resultFile.toFile(), tests);
+        } catch (IOException e) {
+            // without the durations, the next run splits the tests by count: slower, still right
+        }
+    }
+
+    private void killWithEverythingItStarted() {
+        List<ProcessHandle> tree = ProcessTree.ownedBy(process.toHandle()).collect(Collectors.toList());
+        ProcessTree.kill(process.toHandle());
         tree.forEach(ProcessTree::kill);
     }
 
@@ -94,11 +160,15 @@ final class TestJvm {
         }
     }
 
-    private static String tail(CapturedOutput stdout, CapturedOutput stderr) {
+    private String tail() {
         List<String> lines = new ArrayList<>(stdout.lines());
         lines.addAll(stderr.lines());
         return lines.subList(Math.max(0, lines.size() - OUTPUT_TAIL_LINES), lines.size()).stream()
                 .map(l -> "  " + l).collect(Collectors.joining("\n"));
+    }
+
+    private static long elapsed(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     private static File nullDevice() {

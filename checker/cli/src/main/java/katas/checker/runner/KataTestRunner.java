@@ -2,30 +2,41 @@ package katas.checker.runner;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import katas.checker.model.Outcome;
 import katas.checker.model.TestResult;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * The main class of the forked test JVM: runs every test under one classpath root with the JUnit Platform and
- * writes the results as JSON. It always ends with {@code System.exit}, so a thread the learner's code left running
- * cannot keep it alive.
+ * The main class of a forked test JVM: runs the tests under one classpath root with the JUnit Platform, or its share
+ * of them when several JVMs split the work, and writes the results as JSON. It always ends with {@code System.exit},
+ * so a thread the learner's code left running cannot keep it alive.
  *
- * <p>Arguments: the result file to write, the test classes folder.
+ * <p>Arguments: the result file to write, the test classes folder; then, optionally, this JVM's number, how many
+ * JVMs share the tests, and the results of the last run (how long each test took, for an even split).
  */
 public final class KataTestRunner {
 
@@ -35,13 +46,51 @@ public final class KataTestRunner {
     public static void main(String[] args) throws Exception {
         Path resultFile = Path.of(args[0]);
         Path testClasses = Path.of(args[1]);
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+        int shard = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        int shards = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        Map<String, Long> lastMillis = args.length > 4 ? lastMillis(Path.of(args[4])) : Map.of();
+
+        Launcher launcher = LauncherFactory.create();
+        LauncherDiscoveryRequest everything = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClasspathRoots(Set.of(testClasses)))
                 .build();
         Collector collector = new Collector();
-        LauncherFactory.create().execute(request, collector);
+        Optional<LauncherDiscoveryRequest> request = shards == 1 ? Optional.of(everything)
+                : shareOf(launcher.discover(everything), everything, lastMillis, shard, shards);
+        request.ifPresent(r -> launcher.execute(r, collector));
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(resultFile.toFile(), collector.results);
         System.exit(0);
+    }
+
+    /** This JVM's share of the tests; empty if it has none. With no test found, JVM 0 runs it all to report why. */
+    private static Optional<LauncherDiscoveryRequest> shareOf(TestPlan plan, LauncherDiscoveryRequest everything,
+            Map<String, Long> lastMillis, int shard, int shards) {
+        Map<String, String> tests = new TreeMap<>();
+        plan.getRoots().stream().flatMap(root -> plan.getDescendants(root).stream())
+                .filter(TestIdentifier::isTest)
+                .forEach(test -> tests.put(test.getUniqueId(), Collector.key(test)));
+        if (tests.isEmpty()) {
+            return shard == 0 ? Optional.of(everything) : Optional.empty();
+        }
+        List<DiscoverySelector> mine = TestShards.share(tests, lastMillis, shard, shards).stream()
+                .map(DiscoverySelectors::selectUniqueId).collect(Collectors.toList());
+        return mine.isEmpty() ? Optional.empty()
+                : Optional.of(LauncherDiscoveryRequestBuilder.request().selectors(mine).build());
+    }
+
+    /** How long each test took in the last run, by {@link Collector#key}; nothing if there was no readable run. */
+    private static Map<String, Long> lastMillis(Path lastResults) {
+        if (!Files.isRegularFile(lastResults)) {
+            return Map.of();
+        }
+        try {
+            List<TestResult> last = new ObjectMapper().readValue(lastResults.toFile(),
+                    new TypeReference<List<TestResult>>() { });
+            return last.stream().collect(Collectors.toMap(r -> r.testClass() + "#" + r.name(), TestResult::millis,
+                    Math::max));
+        } catch (IOException e) {
+            return Map.of(); // an even split by count is still a split
+        }
     }
 
     /** Turns JUnit's events into one {@link TestResult} per test. */
@@ -79,6 +128,11 @@ public final class KataTestRunner {
             Long start = started.remove(test.getUniqueId());
             long millis = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
             results.add(new TestResult(readableName(test), testClass(test), outcome, message, millis));
+        }
+
+        /** The key that names a test across runs: its class and readable name, as its {@link TestResult} has them. */
+        static String key(TestIdentifier test) {
+            return testClass(test) + "#" + readableName(test);
         }
 
         private static String readableName(TestIdentifier test) {

@@ -108,7 +108,8 @@ final class TestJvm {
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(JavaProcess.javaBinary().toString());
-        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData"));
+        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+                "-XX:-UsePerfData"));
         command.addAll(sharing.isEmpty() ? List.of("-Xshare:auto") : sharing);
         command.addAll(List.of("-Djava.awt.headless=true", "-cp", classpath, KataTestRunner.class.getName()));
         command.addAll(args);

@@ -90,14 +90,14 @@ public final class KataChecker {
         Path mainClasses = work.resolve("classes");
         Path testClasses = work.resolve("test-classes");
         Path compiledStamp = work.resolve("compiled-from.sha256");
-        if (!fingerprint.equals(readQuietly(compiledStamp)) || !Files.isDirectory(mainClasses)
+        if (!fingerprint.equals(QuietFiles.read(compiledStamp)) || !Files.isDirectory(mainClasses)
                 || !Files.isDirectory(testClasses)) {
-            deleteQuietly(compiledStamp);
+            QuietFiles.delete(compiledStamp);
             Optional<KataResult> compileError = compile(kata, mainSources, mainClasses, testClasses);
             if (compileError.isPresent()) {
                 return compileError.get();
             }
-            writeQuietly(compiledStamp, fingerprint);
+            QuietFiles.write(compiledStamp, fingerprint);
         }
         KataResult result = TestJvm.run(kata.slug(), testClasses, mainClasses, work.resolve("test-results.json"),
                 Duration.ofSeconds(kata.timeLimitSeconds()), testJvms(kata), archive);
@@ -129,30 +129,6 @@ public final class KataChecker {
                     + testErrors.get(), elapsed(started)));
         }
         return Optional.empty();
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.isRegularFile(file) ? Files.readString(file) : "";
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static void writeQuietly(Path file, String text) {
-        try {
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            // no stamp: the next check compiles again
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // a stamp that cannot be deleted is overwritten after the compile
-        }
     }
 
     private static long elapsed(long started) {

@@ -113,12 +113,12 @@ final class TestJvmArchive {
                 Files.move(partial, archive(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 deleteOthers();
             } else {
-                Files.writeString(failed(), "java -Xshare:dump did not make an archive: " + command);
+                QuietFiles.write(failed(), "java -Xshare:dump did not make an archive: " + command);
             }
         } catch (IOException e) {
-            tryToWrite(failed(), "java -Xshare:dump failed: " + e);
+            QuietFiles.write(failed(), "java -Xshare:dump failed: " + e);
         } finally {
-            tryToDelete(partial);
+            QuietFiles.delete(partial);
         }
     }
 
@@ -127,25 +127,9 @@ final class TestJvmArchive {
         try (Stream<Path> files = Files.list(dir)) {
             files.filter(f -> f.getFileName().toString().startsWith("test-jvm-"))
                     .filter(f -> !f.getFileName().toString().startsWith(name))
-                    .forEach(TestJvmArchive::tryToDelete);
+                    .forEach(QuietFiles::delete);
         } catch (IOException e) {
             // they only take up space
-        }
-    }
-
-    private static void tryToWrite(Path file, String text) {
-        try {
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            // then it is tried again next time
-        }
-    }
-
-    private static void tryToDelete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // it only takes up space
         }
     }
 

@@ -3,9 +3,12 @@ package katas.checker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import katas.checker.engine.Catalogue;
 import katas.checker.engine.UnknownKataException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,6 +26,14 @@ class CatalogueTest {
     @Test
     void a_kata_without_a_test_jvm_count_splits_its_tests_between_two_jvms() {
         assertThat(catalogue.all()).extracting(k -> k.testJvms()).containsOnly(2);
+    }
+
+    @Test
+    void the_manifest_can_give_a_kata_its_own_test_jvm_count(@TempDir Path root) throws IOException {
+        new TempWorkspace(root).manifest("{\"katas\": [{\"slug\": \"01-a\", \"title\": \"A\", \"testJvms\": 1},"
+                + " {\"slug\": \"02-b\", \"title\": \"B\", \"testJvms\": 3}]}");
+
+        assertThat(Catalogue.load(root).all()).extracting(k -> k.testJvms()).containsExactly(1, 3);
     }
 
     @ParameterizedTest

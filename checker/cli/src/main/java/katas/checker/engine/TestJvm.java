@@ -96,7 +96,7 @@ final class TestJvm {
                         elapsed(started));
             }
             // A class that fails as a whole (its static initializer threw, say) fails in every JVM: report it once.
-            results.get().forEach(r -> tests.putIfAbsent(r.testClass() + "#" + r.name(), r));
+            results.get().forEach(r -> tests.putIfAbsent(r.key(), r));
         }
         List<TestResult> sorted = new ArrayList<>(tests.values());
         sorted.sort(Comparator.comparing(TestResult::testClass).thenComparing(TestResult::name));

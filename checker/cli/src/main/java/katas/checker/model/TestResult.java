@@ -14,4 +14,13 @@ public record TestResult(String name, String testClass, Outcome outcome, String 
     public boolean passed() {
         return outcome == Outcome.PASSED;
     }
+
+    /** What names a test across runs and test JVMs: its class and its readable name. */
+    public String key() {
+        return key(testClass, name);
+    }
+
+    public static String key(String testClass, String name) {
+        return testClass + "#" + name;
+    }
 }

@@ -86,7 +86,7 @@ public final class KataTestRunner {
         try {
             List<TestResult> last = new ObjectMapper().readValue(lastResults.toFile(),
                     new TypeReference<List<TestResult>>() { });
-            return last.stream().collect(Collectors.toMap(r -> r.testClass() + "#" + r.name(), TestResult::millis,
+            return last.stream().collect(Collectors.toMap(TestResult::key, TestResult::millis,
                     Math::max));
         } catch (IOException e) {
             return Map.of(); // an even split by count is still a split
@@ -132,7 +132,7 @@ public final class KataTestRunner {
 
         /** The key that names a test across runs: its class and readable name, as its {@link TestResult} has them. */
         static String key(TestIdentifier test) {
-            return testClass(test) + "#" + readableName(test);
+            return TestResult.key(testClass(test), readableName(test));
         }
 
         private static String readableName(TestIdentifier test) {

@@ -14,21 +14,33 @@ import java.util.Set;
  * <p>{@code java.class.path} alone is not enough: under Surefire it is rewritten to the test classpath, but with
  * {@code forkCount=0}, under a JUnit launcher given {@code --class-path}, or in some IDE modes it names only the
  * launcher. So the classpath is built from where the given classes were actually loaded from (their
- * {@link CodeSource}), followed by every existing entry of {@code java.class.path}.
+ * {@link CodeSource}), followed by every existing entry of {@code java.class.path}, or of
+ * {@value #FOR_CHILDREN_PROPERTY} when the JVM was given it.
  */
 public final class Classpath {
+
+    /**
+     * What a child JVM needs of this JVM's classpath, when a test runner knows better than {@code java.class.path}:
+     * the checker leaves out its own machinery (the JUnit launcher and engines, byte-buddy), because every JVM that
+     * deserializes or signs looks for services in each jar on its classpath once, which costs a child about 10 ms.
+     */
+    public static final String FOR_CHILDREN_PROPERTY = "katas.kit.childClasspath";
 
     private Classpath() {
     }
 
-    /** A classpath on which a child JVM can load each of {@code anchors}, the kit, and this JVM's classpath. */
+    /**
+     * A classpath on which a child JVM can load each of {@code anchors}, the kit, and this JVM's classpath (or what
+     * {@value #FOR_CHILDREN_PROPERTY} names of it).
+     */
     public static String including(Class<?>... anchors) {
         Set<String> entries = new LinkedHashSet<>();
         for (Class<?> anchor : anchors) {
             entries.add(locationOf(anchor).toString());
         }
         entries.add(locationOf(Classpath.class).toString());
-        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+        String inherited = System.getProperty(FOR_CHILDREN_PROPERTY, System.getProperty("java.class.path", ""));
+        for (String entry : inherited.split(File.pathSeparator)) {
             if (!entry.isBlank() && Files.exists(Path.of(entry))) {
                 entries.add(Path.of(entry).toAbsolutePath().toString());
             }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,23 @@ class ClasspathTest {
                     .doesNotContain("/nowhere/launcher.jar");
         } finally {
             System.setProperty("java.class.path", saved);
+        }
+    }
+
+    @Test
+    void a_runner_can_name_what_children_get_instead_of_java_class_path() throws Exception {
+        Path fixtures = Files.createTempDirectory("fixtures");
+        String saved = System.getProperty("java.class.path");
+        System.setProperty("java.class.path", saved + File.pathSeparator + fixtures);
+        System.setProperty(Classpath.FOR_CHILDREN_PROPERTY, fixtures.toString());
+        try {
+            assertThat(Arrays.asList(Classpath.including(ClasspathTest.class).split(File.pathSeparator)))
+                    .containsExactly(Classpath.locationOf(ClasspathTest.class).toString(),
+                            Classpath.locationOf(Classpath.class).toString(), fixtures.toString());
+        } finally {
+            System.clearProperty(Classpath.FOR_CHILDREN_PROPERTY);
+            System.setProperty("java.class.path", saved);
+            Files.delete(fixtures);
         }
     }
 

@@ -99,7 +99,7 @@ public final class KataChecker {
             }
             QuietFiles.write(compiledStamp, fingerprint);
         }
-        KataResult result = TestJvm.run(kata.slug(), testClasses, mainClasses, work.resolve("test-results.json"),
+        KataResult result = TestJvm.run(kata.slug(), testClasses, mainClasses, work.resolve("test-results.bin"),
                 Duration.ofSeconds(kata.timeLimitSeconds()), testJvms(kata), archive);
         if (archive.isPresent()) {
             archive.get().createIfMissing();

@@ -1,7 +1,5 @@
 package katas.checker.engine;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +18,9 @@ import katas.checker.model.KataResult;
 import katas.checker.model.Outcome;
 import katas.checker.model.TestResult;
 import katas.checker.runner.KataTestRunner;
+import katas.checker.runner.TestResultsFile;
 import katas.kit.CapturedOutput;
+import katas.kit.Classpath;
 import katas.kit.JavaProcess;
 import katas.kit.ProcessTree;
 
@@ -60,11 +60,12 @@ final class TestJvm {
         Runtime.getRuntime().addShutdownHook(reaper);
         try {
             for (int shard = 0; shard < jvms; shard++) {
-                Path shardResults = resultFile.resolveSibling("test-results-" + shard + ".json");
+                Path shardResults = resultFile.resolveSibling("test-results-" + shard + ".bin");
                 List<String> args = List.of(shardResults.toString(), testClasses.toString(),
                         String.valueOf(shard), String.valueOf(jvms), resultFile.toString());
                 List<String> sharing = archive.map(a -> a.jvmOptions(running.isEmpty())).orElse(List.of());
-                running.add(start(sharing, classpath(testClasses, mainClasses), args, shardResults));
+                running.add(start(sharing, classpath(testClasses, mainClasses), forChildren(testClasses, mainClasses),
+                        args, shardResults));
             }
             return await(slug, running, resultFile, limit, started);
         } catch (IOException e) {
@@ -104,14 +105,15 @@ final class TestJvm {
         return KataResult.of(slug, sorted, elapsed(started));
     }
 
-    private static TestJvm start(List<String> sharing, String classpath, List<String> args, Path resultFile)
-            throws IOException {
+    private static TestJvm start(List<String> sharing, String classpath, String forChildren, List<String> args,
+            Path resultFile) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(JavaProcess.javaBinary().toString());
         command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
                 "-XX:-UsePerfData"));
         command.addAll(sharing.isEmpty() ? List.of("-Xshare:auto") : sharing);
-        command.addAll(List.of("-Djava.awt.headless=true", "-cp", classpath, KataTestRunner.class.getName()));
+        command.addAll(List.of("-Djava.awt.headless=true", "-D" + Classpath.FOR_CHILDREN_PROPERTY + "=" + forChildren,
+                "-cp", classpath, KataTestRunner.class.getName()));
         command.addAll(args);
         Files.deleteIfExists(resultFile);
         Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
@@ -124,6 +126,12 @@ final class TestJvm {
         return String.join(File.pathSeparator, ToolClasspath.get(), testClasses.toString(), mainClasses.toString());
     }
 
+    /** The kata's classes and the test libraries: what the tests' child JVMs may need. */
+    private static String forChildren(Path testClasses, Path mainClasses) {
+        return String.join(File.pathSeparator, testClasses.toString(), mainClasses.toString(),
+                ToolClasspath.forChildren());
+    }
+
     /** This JVM's results, once it has exited; empty if it left none (it crashed, or was killed). */
     private Optional<List<TestResult>> results() throws InterruptedException {
         stdout.awaitEnd(Duration.ofSeconds(5));
@@ -132,8 +140,7 @@ final class TestJvm {
             return Optional.empty();
         }
         try {
-            return Optional.of(new ObjectMapper().readValue(resultFile.toFile(),
-                    new TypeReference<List<TestResult>>() { }));
+            return Optional.of(TestResultsFile.read(resultFile));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -141,7 +148,7 @@ final class TestJvm {
 
     private static void remember(List<TestResult> tests, Path resultFile) {
         try {
-            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(resultFile.toFile(), tests);
+            TestResultsFile.write(tests, resultFile);
         } catch (IOException e) {
             // without the durations, the next run splits the tests by count: slower, still right
         }

@@ -1,26 +1,70 @@
 package katas.checker.engine;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import katas.checker.runner.KataTestRunner;
 import katas.kit.Classpath;
 import katas.kit.KataTest;
 import org.assertj.core.api.Assertions;
+import org.apiguardian.api.API;
 import org.awaitility.Awaitility;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.commons.util.Preconditions;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.opentest4j.AssertionFailedError;
+import picocli.CommandLine;
 
 /** What a kata's code and tests compile and run against: the kit, JUnit, AssertJ, Awaitility, and the runner. */
 final class ToolClasspath {
 
+    private static final Class<?>[] TOOLS = {KataTestRunner.class, KataTest.class, Test.class,
+        LauncherFactory.class, Assertions.class, Awaitility.class};
+
+    /**
+     * Libraries only the checker itself uses. Left out because every JVM that deserializes scans each jar on its
+     * classpath once (the JDK looks for a logging service when it sets up its serialization filter), and so does
+     * every child JVM the tests start, which gets the same classpath.
+     */
+    private static final Class<?>[] CHECKER_ONLY = {ObjectMapper.class, JsonFactory.class, JsonProperty.class,
+        CommandLine.class};
+
+    /**
+     * The libraries a kata's tests compile against, with what they need to run: all a child JVM of a test may need
+     * besides the kata's own classes. Not the runner's machinery (JUnit's launcher and engines) nor AssertJ's
+     * byte-buddy (only for soft assertions), whose thousands of entries a child would otherwise read once.
+     */
+    private static final Class<?>[] FOR_CHILDREN = {KataTest.class, Test.class, AssertionFailedError.class,
+        Preconditions.class, API.class, Assertions.class, Awaitility.class, Matcher.class};
+
     private ToolClasspath() {
+    }
+
+    /** What the test JVM hands on to the child JVMs its tests start (see {@link Classpath#FOR_CHILDREN_PROPERTY}). */
+    static String forChildren() {
+        return locations(FOR_CHILDREN).stream().sorted().collect(Collectors.joining(File.pathSeparator));
     }
 
     /**
      * Derived from where those classes were loaded from, then {@code java.class.path} (which the {@code ./kata}
-     * script sets explicitly), so it holds however the checker itself was started.
+     * script sets explicitly), so it holds however the checker itself was started; without the checker's own
+     * libraries.
      */
     static String get() {
-        return Classpath.including(KataTestRunner.class, KataTest.class, Test.class,
-                LauncherFactory.class, Assertions.class, Awaitility.class, ObjectMapper.class);
+        Set<String> tools = locations(TOOLS);
+        Set<String> checkerOnly = locations(CHECKER_ONLY);
+        return Arrays.stream(Classpath.including(TOOLS).split(File.pathSeparator))
+                .filter(entry -> tools.contains(entry) || !checkerOnly.contains(entry))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static Set<String> locations(Class<?>... classes) {
+        return Stream.of(classes).map(type -> Classpath.locationOf(type).toString()).collect(Collectors.toSet());
     }
 }

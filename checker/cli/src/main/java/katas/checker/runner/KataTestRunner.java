@@ -2,8 +2,6 @@ package katas.checker.runner;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import katas.checker.model.Outcome;
 import katas.checker.model.TestResult;
+import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -27,18 +26,32 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The main class of a forked test JVM: runs the tests under one classpath root with the JUnit Platform, or its share
- * of them when several JVMs split the work, and writes the results as JSON. It always ends with {@code System.exit},
+ * of them when several JVMs split the work, and writes the results to a {@link TestResultsFile}. It always ends with {@code System.exit},
  * so a thread the learner's code left running cannot keep it alive.
  *
  * <p>Arguments: the result file to write, the test classes folder; then, optionally, this JVM's number, how many
  * JVMs share the tests, and the results of the last run (how long each test took, for an even split).
  */
 public final class KataTestRunner {
+
+    /**
+     * Kata tests are JUnit Jupiter tests and need no plug-ins. Naming the engine spares each test JVM JUnit's search
+     * for engines and listeners, and for a junit-platform.properties: each search reads every jar on the classpath.
+     */
+    private static final LauncherConfig JUPITER_ONLY = LauncherConfig.builder()
+            .enableTestEngineAutoRegistration(false)
+            .addTestEngines(new JupiterTestEngine())
+            .enableLauncherSessionListenerAutoRegistration(false)
+            .enableLauncherDiscoveryListenerAutoRegistration(false)
+            .enablePostDiscoveryFilterAutoRegistration(false)
+            .enableTestExecutionListenerAutoRegistration(false)
+            .build();
 
     private KataTestRunner() {
     }
@@ -50,15 +63,16 @@ public final class KataTestRunner {
         int shards = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         Map<String, Long> lastMillis = args.length > 4 ? lastMillis(Path.of(args[4])) : Map.of();
 
-        Launcher launcher = LauncherFactory.create();
+        Launcher launcher = LauncherFactory.create(JUPITER_ONLY);
         LauncherDiscoveryRequest everything = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClasspathRoots(Set.of(testClasses)))
+                .enableImplicitConfigurationParameters(false)
                 .build();
         Collector collector = new Collector();
         Optional<LauncherDiscoveryRequest> request = shards == 1 ? Optional.of(everything)
                 : shareOf(launcher.discover(everything), everything, lastMillis, shard, shards);
         request.ifPresent(r -> launcher.execute(r, collector));
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(resultFile.toFile(), collector.results);
+        TestResultsFile.write(collector.results, resultFile);
         System.exit(0);
     }
 
@@ -75,7 +89,8 @@ public final class KataTestRunner {
         List<DiscoverySelector> mine = TestShards.share(tests, lastMillis, shard, shards).stream()
                 .map(DiscoverySelectors::selectUniqueId).collect(Collectors.toList());
         return mine.isEmpty() ? Optional.empty()
-                : Optional.of(LauncherDiscoveryRequestBuilder.request().selectors(mine).build());
+                : Optional.of(LauncherDiscoveryRequestBuilder.request().selectors(mine)
+                        .enableImplicitConfigurationParameters(false).build());
     }
 
     /** How long each test took in the last run, by {@link Collector#key}; nothing if there was no readable run. */
@@ -84,10 +99,8 @@ public final class KataTestRunner {
             return Map.of();
         }
         try {
-            List<TestResult> last = new ObjectMapper().readValue(lastResults.toFile(),
-                    new TypeReference<List<TestResult>>() { });
-            return last.stream().collect(Collectors.toMap(TestResult::key, TestResult::millis,
-                    Math::max));
+            return TestResultsFile.read(lastResults).stream()
+                    .collect(Collectors.toMap(TestResult::key, TestResult::millis, Math::max));
         } catch (IOException e) {
             return Map.of(); // an even split by count is still a split
         }

@@ -1,0 +1,94 @@
+package katas.checker.runner;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import katas.checker.model.Outcome;
+import katas.checker.model.TestResult;
+
+/**
+ * How test results travel between a test JVM and the checker: a small binary file of length-prefixed fields.
+ *
+ * <p>Not JSON on purpose: Jackson's first use costs a cold JVM about 80 ms (measured here), and every check starts
+ * fresh test JVMs that would each pay it, twice on the way to their first test. This format needs only
+ * {@link DataOutputStream}, whose classes every JVM has loaded already.
+ */
+public final class TestResultsFile {
+
+    private static final int FORMAT = 1;
+    private static final int MAX_FIELD_BYTES = 64 << 20;
+
+    private TestResultsFile() {
+    }
+
+    public static void write(List<TestResult> results, Path file) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            out.writeInt(FORMAT);
+            out.writeInt(results.size());
+            for (TestResult result : results) {
+                writeString(out, result.name());
+                writeString(out, result.testClass());
+                writeString(out, result.outcome().name());
+                writeString(out, result.message());
+                out.writeLong(result.millis());
+            }
+        }
+    }
+
+    /**
+     * The results in {@code file}.
+     *
+     * @throws IOException if the file is missing, cut short or not in this format
+     */
+    public static List<TestResult> read(Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (in.readInt() != FORMAT) {
+                throw new IOException(file + " is not a test results file of format " + FORMAT);
+            }
+            int count = in.readInt();
+            List<TestResult> results = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String name = readString(in);
+                String testClass = readString(in);
+                Outcome outcome = outcome(readString(in), file);
+                results.add(new TestResult(name, testClass, outcome, readString(in), in.readLong()));
+            }
+            return results;
+        }
+    }
+
+    /** {@link DataOutputStream#writeUTF} stops at 64 KB; a failure message with a long output can be longer. */
+    private static void writeString(DataOutputStream out, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > MAX_FIELD_BYTES) {
+            throw new IOException("a field of " + length + " bytes: the results file is damaged");
+        }
+        byte[] bytes = in.readNBytes(length);
+        if (bytes.length < length) {
+            throw new EOFException("the results file ends in the middle of a field");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static Outcome outcome(String name, Path file) throws IOException {
+        try {
+            return Outcome.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + " names an unknown outcome '" + name + "'", e);
+        }
+    }
+}

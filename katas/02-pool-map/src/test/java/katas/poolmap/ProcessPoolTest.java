@@ -175,8 +175,8 @@ class ProcessPoolTest {
 
     @Test
     void an_empty_list_gives_an_empty_result_at_once() {
-        try (ProcessPool pool = new ProcessPool(2)) {
-            assertWorkersAreChildProcesses(pool, 2);
+        try (ProcessPool pool = new ProcessPool(1)) {
+            assertWorkersAreChildProcesses(pool, 1);
 
             long started = System.nanoTime();
             List<List<Long>> results = pool.map(ProcessPoolTest::squareAndPid, List.of());
@@ -224,10 +224,10 @@ class ProcessPoolTest {
 
     @Test
     void after_close_the_pool_refuses_new_work() {
-        ProcessPool pool = new ProcessPool(2);
+        ProcessPool pool = new ProcessPool(1);
         List<Long> workers;
         try {
-            workers = assertWorkersAreChildProcesses(pool, 2);
+            workers = assertWorkersAreChildProcesses(pool, 1);
             pool.map(ProcessPoolTest::squareAndPid, List.of(1, 2));
         } finally {
             pool.close();
@@ -243,9 +243,9 @@ class ProcessPoolTest {
     void closing_the_pool_stops_every_worker_and_waits_for_them() {
         ProcessPool closedPool;
         List<Long> workers;
-        try (ProcessPool pool = new ProcessPool(3)) {
+        try (ProcessPool pool = new ProcessPool(2)) {
             closedPool = pool;
-            workers = assertWorkersAreChildProcesses(pool, 3);
+            workers = assertWorkersAreChildProcesses(pool, 2);
             pool.map(ProcessPoolTest::squareAndPid, List.of(1, 2, 3));
         }
 
@@ -296,8 +296,8 @@ class ProcessPoolTest {
 
     @Test
     void an_item_that_cannot_be_serialized_is_refused_clearly_and_the_pool_keeps_working() {
-        try (ProcessPool pool = new ProcessPool(2)) {
-            assertWorkersAreChildProcesses(pool, 2);
+        try (ProcessPool pool = new ProcessPool(1)) {
+            assertWorkersAreChildProcesses(pool, 1);
             List<Object> items = List.of(1, new Unshippable(), 3);
             Task<Object, Object> identity = x -> x;
 

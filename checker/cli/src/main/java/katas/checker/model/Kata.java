@@ -10,8 +10,9 @@ import java.nio.file.Path;
  * @param title            a short title
  * @param points           what it is worth when graded
  * @param timeLimitSeconds how long its whole test run may take before it is killed
- * @param testJvms         how many JVMs split its tests and run side by side: 2 where the tests mostly wait (for
- *                         timeouts, for children that sleep), 1 where they keep the cores busy by themselves
+ * @param testJvms         how many JVMs split its tests and run side by side (2 unless the manifest says): 3 where
+ *                         the tests often wait (for children that sleep), 1 where they keep the cores busy
+ *                         by themselves
  * @param dir              the learner's module, {@code katas/<slug>}
  * @param solutionDir      the reference solution, {@code solutions/<slug>} (absent in a student's repository)
  */

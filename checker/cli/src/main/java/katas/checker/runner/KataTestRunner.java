@@ -32,8 +32,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The main class of a forked test JVM: runs the tests under one classpath root with the JUnit Platform, or its share
- * of them when several JVMs split the work, and writes the results to a {@link TestResultsFile}. It always ends with {@code System.exit},
- * so a thread the learner's code left running cannot keep it alive.
+ * of them when several JVMs split the work, and writes the results to a {@link TestResultsFile}. It always ends
+ * with {@code System.exit}, so a thread the learner's code left running cannot keep it alive.
  *
  * <p>Arguments: the result file to write, the test classes folder; then, optionally, this JVM's number, how many
  * JVMs share the tests, and the results of the last run (how long each test took, for an even split).

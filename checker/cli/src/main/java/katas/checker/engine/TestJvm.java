@@ -2,15 +2,16 @@ package katas.checker.engine;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -18,8 +19,8 @@ import katas.checker.model.KataResult;
 import katas.checker.model.Outcome;
 import katas.checker.model.TestResult;
 import katas.checker.runner.KataTestRunner;
+import katas.checker.runner.ResultRecords;
 import katas.checker.runner.TestResultsFile;
-import katas.kit.CapturedOutput;
 import katas.kit.Classpath;
 import katas.kit.JavaProcess;
 import katas.kit.ProcessTree;
@@ -29,21 +30,26 @@ import katas.kit.ProcessTree;
  * (see {@code KataTestRunner}); each is the root of its own process tree, so the tests' checks of "my child
  * processes" and "what this test leaked" stay exact. Past the limit every JVM is killed together with every
  * process it started, so a learner's infinite loop or leaked child costs that kata only.
+ *
+ * <p>The learner's code runs inside these JVMs, so their word is taken only where it cannot be forged: a test
+ * counts as passed only if its JVM reported it in records signed with the key this checker gave that JVM (see
+ * {@link ResultRecords}). A test of the plan without a result (the JVM exited, halted or crashed first) fails,
+ * and says why. A process that outlives the run, also one that left the tree, is killed and fails the kata.
  */
 final class TestJvm {
 
-    private static final int OUTPUT_TAIL_LINES = 30;
+    private static final Duration ON_ITS_WAY_OUT = Duration.ofSeconds(1);
 
     private final Process process;
-    private final Path resultFile;
-    private final CapturedOutput stdout;
-    private final CapturedOutput stderr;
+    private final TestJvmReport report;
+    private final OutputTail stdout;
+    private final OutputTail stderr;
 
-    private TestJvm(Process process, Path resultFile) {
+    private TestJvm(Process process, ResultRecords records) {
         this.process = process;
-        this.resultFile = resultFile;
-        this.stdout = CapturedOutput.of(process.getInputStream(), "test JVM stdout");
-        this.stderr = CapturedOutput.of(process.getErrorStream(), "test JVM stderr");
+        this.report = new TestJvmReport(records);
+        this.stdout = OutputTail.of(process.getInputStream(), report::take, "test JVM stdout");
+        this.stderr = OutputTail.of(process.getErrorStream(), line -> false, "test JVM stderr");
     }
 
     /**
@@ -53,21 +59,31 @@ final class TestJvm {
     static KataResult run(String slug, Path testClasses, Path mainClasses, Path resultFile, Duration limit, int jvms,
             Optional<TestJvmArchive> archive) throws InterruptedException {
         long started = System.nanoTime();
+        RunMark mark = RunMark.random();
         List<TestJvm> running = new CopyOnWriteArrayList<>();
         // Ctrl-C ends the checker, but not its children: take them along.
-        Thread reaper = new Thread(() -> running.forEach(TestJvm::killWithEverythingItStarted),
-                "reaper of the test JVMs");
+        Thread reaper = new Thread(() -> {
+            running.forEach(TestJvm::killWithEverythingItStarted);
+            mark.survivors().forEach(ProcessTree::kill);
+        }, "reaper of the test JVMs");
         Runtime.getRuntime().addShutdownHook(reaper);
         try {
             for (int shard = 0; shard < jvms; shard++) {
-                Path shardResults = resultFile.resolveSibling("test-results-" + shard + ".bin");
-                List<String> args = List.of(shardResults.toString(), testClasses.toString(),
-                        String.valueOf(shard), String.valueOf(jvms), resultFile.toString());
+                List<String> args = List.of(testClasses.toString(), String.valueOf(shard), String.valueOf(jvms),
+                        resultFile.toString());
                 List<String> sharing = archive.map(a -> a.jvmOptions(running.isEmpty())).orElse(List.of());
                 running.add(start(sharing, classpath(testClasses, mainClasses), forChildren(testClasses, mainClasses),
-                        args, shardResults));
+                        args, mark));
             }
-            return await(slug, running, resultFile, limit, started);
+            KataResult result = await(slug, running, limit, started);
+            List<String> escaped = killSurvivors(mark);
+            if (!escaped.isEmpty()) {
+                return escaped(result, escaped);
+            }
+            if (result.outcome() == Outcome.PASSED || result.outcome() == Outcome.FAILED) {
+                remember(result.tests(), resultFile);
+            }
+            return result;
         } catch (IOException e) {
             running.forEach(TestJvm::killWithEverythingItStarted);
             return KataResult.problem(slug, Outcome.CRASHED, "could not start a test JVM: " + e.getMessage(),
@@ -77,48 +93,112 @@ final class TestJvm {
         }
     }
 
-    private static KataResult await(String slug, List<TestJvm> running, Path resultFile, Duration limit,
-            long started) throws InterruptedException {
+    private static KataResult await(String slug, List<TestJvm> running, Duration limit, long started)
+            throws InterruptedException {
         long deadline = started + limit.toNanos();
         for (TestJvm jvm : running) {
             if (!jvm.process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 running.forEach(TestJvm::killWithEverythingItStarted);
                 return KataResult.problem(slug, Outcome.TIMED_OUT, "the tests did not finish within "
-                        + limit.toSeconds() + " s, so they were stopped (with every process they started). "
-                        + "Look for an endless loop, or a wait on a process that never ends.", elapsed(started));
+                        + limit.toSeconds() + " s, so they were stopped (with every process they started)."
+                        + stillRunning(running) + " Look for an endless loop, or a wait on a process that never "
+                        + "ends.", elapsed(started));
             }
         }
-        Map<String, TestResult> tests = new LinkedHashMap<>();
         for (TestJvm jvm : running) {
-            Optional<List<TestResult>> results = jvm.results();
-            if (results.isEmpty()) {
-                return KataResult.problem(slug, Outcome.CRASHED, "the test JVM exited with "
-                        + jvm.process.exitValue() + " without results. Its last output:\n" + jvm.tail(),
-                        elapsed(started));
-            }
-            // A class that fails as a whole (its static initializer threw, say) fails in every JVM: report it once.
-            results.get().forEach(r -> tests.putIfAbsent(r.key(), r));
+            jvm.stdout.awaitEnd(Duration.ofSeconds(5));
+            jvm.stderr.awaitEnd(Duration.ofSeconds(5));
         }
-        List<TestResult> sorted = new ArrayList<>(tests.values());
-        sorted.sort(Comparator.comparing(TestResult::testClass).thenComparing(TestResult::name));
-        remember(sorted, resultFile);
-        return KataResult.of(slug, sorted, elapsed(started));
+        Set<String> plan = new TreeSet<>();
+        running.forEach(jvm -> plan.addAll(jvm.report.plan()));
+        if (plan.isEmpty()) {
+            TestJvm first = running.get(0);
+            String why = first.report.planned() ? "found no test to run." : "exited with "
+                    + first.process.exitValue() + " before it reported which tests there are.";
+            return KataResult.problem(slug, Outcome.CRASHED, "the test JVM " + why + " Its last output:\n"
+                    + first.tail(), elapsed(started));
+        }
+        List<TestResult> tests = new ArrayList<>();
+        for (String key : plan) {
+            tests.add(running.stream().map(jvm -> jvm.report.result(key)).flatMap(Optional::stream).findFirst()
+                    .orElseGet(() -> notReported(key, running)));
+        }
+        tests.sort(Comparator.comparing(TestResult::testClass).thenComparing(TestResult::name));
+        return KataResult.of(slug, tests, elapsed(started));
+    }
+
+    /** A test of the plan that no JVM reported a result for: a failure that says what became of it. */
+    private static TestResult notReported(String key, List<TestJvm> running) {
+        String testClass = key.substring(0, key.indexOf('#'));
+        String name = key.substring(key.indexOf('#') + 1);
+        Optional<TestResult> classFailure = running.stream().map(jvm -> jvm.report.classFailure(testClass))
+                .flatMap(Optional::stream).findFirst();
+        if (classFailure.isPresent()) {
+            return new TestResult(name, testClass, Outcome.FAILED, "The test class failed as a whole, before this "
+                    + "test could run:\n" + classFailure.get().message(), 0);
+        }
+        Optional<TestJvm> where = running.stream().filter(jvm -> jvm.report.started(key)).findFirst();
+        String message = where.map(jvm -> "This test started, but its test JVM (pid " + jvm.process.pid()
+                + ") ended before the test did, with exit code " + jvm.process.exitValue() + ". Did the code under "
+                + "test call System.exit or Runtime.halt, or crash the JVM? Those end the whole JVM, tests and all: "
+                + "end a child process instead, or throw an exception.")
+                .orElse("This test never ran: its test JVM ended before it, or reported no result for it. "
+                + "Another test's code probably ended the JVM (System.exit, Runtime.halt, a crash): see the first "
+                + "failing test.");
+        return new TestResult(name, testClass, Outcome.FAILED, message, 0);
+    }
+
+    private static String stillRunning(List<TestJvm> running) {
+        List<String> tests = running.stream().flatMap(jvm -> jvm.report.unfinished().stream())
+                .map(key -> key.replace('#', '.')).collect(Collectors.toList());
+        return tests.isEmpty() ? "" : " Still running then: " + String.join(", ", tests) + ".";
+    }
+
+    /** Kills what carries the run's mark once the JVMs are gone; a description of each, if there were any. */
+    private static List<String> killSurvivors(RunMark mark) throws InterruptedException {
+        List<ProcessHandle> survivors = mark.survivors();
+        if (survivors.isEmpty()) {
+            return List.of();
+        }
+        long deadline = System.nanoTime() + ON_ITS_WAY_OUT.toNanos();
+        for (ProcessHandle p : survivors) {
+            ProcessTree.awaitExit(p, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
+        List<String> escaped = survivors.stream().filter(ProcessTree::isRunning).map(ProcessTree::describe)
+                .collect(Collectors.toList());
+        survivors.forEach(ProcessTree::kill);
+        return escaped;
+    }
+
+    private static KataResult escaped(KataResult result, List<String> escaped) {
+        return new KataResult(result.slug(), Outcome.CRASHED, escaped.size() + " process(es) started during the "
+                + "tests were still running after every test JVM had ended, so they were killed and the kata does "
+                + "not count:\n  " + String.join("\n  ", escaped) + "\nA process that detaches itself (setsid, "
+                + "nohup, a daemon) leaves the tests' process tree, where the leak guard cannot see it: end every "
+                + "process you start, and do not detach one." + (result.detail().isEmpty() ? ""
+                : "\n" + result.detail()), result.tests(), result.millis());
     }
 
     private static TestJvm start(List<String> sharing, String classpath, String forChildren, List<String> args,
-            Path resultFile) throws IOException {
+            RunMark mark) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(JavaProcess.javaBinary().toString());
         command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
-                "-XX:-UsePerfData"));
+                "-XX:-UsePerfData", "-XX:+DisableAttachMechanism"));
         command.addAll(sharing.isEmpty() ? List.of("-Xshare:auto") : sharing);
         command.addAll(List.of("-Djava.awt.headless=true", "-D" + Classpath.FOR_CHILDREN_PROPERTY + "=" + forChildren,
                 "-cp", classpath, KataTestRunner.class.getName()));
         command.addAll(args);
-        Files.deleteIfExists(resultFile);
-        Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
-                .start();
-        return new TestJvm(process, resultFile);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        mark.mark(builder);
+        Process process = builder.start();
+        ResultRecords records = ResultRecords.withRandomKey();
+        try (OutputStream in = process.getOutputStream()) {
+            in.write((records.key() + "\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException exitedAlready) {
+            // it reports nothing then, which the results say
+        }
+        return new TestJvm(process, records);
     }
 
     /** The tools first: a class-data-sharing archive covers a classpath's leading jars, never folders. */
@@ -130,20 +210,6 @@ final class TestJvm {
     private static String forChildren(Path testClasses, Path mainClasses) {
         return String.join(File.pathSeparator, testClasses.toString(), mainClasses.toString(),
                 ToolClasspath.forChildren());
-    }
-
-    /** This JVM's results, once it has exited; empty if it left none (it crashed, or was killed). */
-    private Optional<List<TestResult>> results() throws InterruptedException {
-        stdout.awaitEnd(Duration.ofSeconds(5));
-        stderr.awaitEnd(Duration.ofSeconds(5));
-        if (!Files.isRegularFile(resultFile)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(TestResultsFile.read(resultFile));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 
     private static void remember(List<TestResult> tests, Path resultFile) {
@@ -171,15 +237,11 @@ final class TestJvm {
     private String tail() {
         List<String> lines = new ArrayList<>(stdout.lines());
         lines.addAll(stderr.lines());
-        return lines.subList(Math.max(0, lines.size() - OUTPUT_TAIL_LINES), lines.size()).stream()
+        return lines.subList(Math.max(0, lines.size() - OutputTail.LINES), lines.size()).stream()
                 .map(l -> "  " + l).collect(Collectors.joining("\n"));
     }
 
     private static long elapsed(long started) {
         return (System.nanoTime() - started) / 1_000_000;
-    }
-
-    private static File nullDevice() {
-        return new File(File.separatorChar == '\\' ? "NUL" : "/dev/null");
     }
 }

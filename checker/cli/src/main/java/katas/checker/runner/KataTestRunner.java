@@ -2,10 +2,13 @@ package katas.checker.runner;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,11 +35,14 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The main class of a forked test JVM: runs the tests under one classpath root with the JUnit Platform, or its share
- * of them when several JVMs split the work, and writes the results to a {@link TestResultsFile}. It always ends
- * with {@code System.exit}, so a thread the learner's code left running cannot keep it alive.
+ * of them when several JVMs split the work, and reports every test to the checker as {@link ResultRecords} on
+ * standard output, as it happens: first the plan (every test there is), then each test's start and result, then
+ * the end. Whatever the tests and the kata print goes to standard error. It always ends with {@code System.exit},
+ * so a thread the learner's code left running cannot keep it alive.
  *
- * <p>Arguments: the result file to write, the test classes folder; then, optionally, this JVM's number, how many
- * JVMs share the tests, and the results of the last run (how long each test took, for an even split).
+ * <p>Standard input carries the key of the records, one line, which the runner reads before any kata class is
+ * loaded. Arguments: the test classes folder; then, optionally, this JVM's number, how many JVMs share the tests,
+ * and the results of the last run (how long each test took, for an even split).
  */
 public final class KataTestRunner {
 
@@ -57,35 +63,57 @@ public final class KataTestRunner {
     }
 
     public static void main(String[] args) throws Exception {
-        Path resultFile = Path.of(args[0]);
-        Path testClasses = Path.of(args[1]);
-        int shard = args.length > 2 ? Integer.parseInt(args[2]) : 0;
-        int shards = args.length > 3 ? Integer.parseInt(args[3]) : 1;
-        Map<String, Long> lastMillis = args.length > 4 ? lastMillis(Path.of(args[4])) : Map.of();
+        // Before any class of the kata is loaded: the key, and the only stream that carries records.
+        ResultRecords records = ResultRecords.withKey(readLine(System.in));
+        OutputStream toChecker = new FileOutputStream(FileDescriptor.out);
+        System.setOut(System.err);
+
+        Path testClasses = Path.of(args[0]);
+        int shard = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        int shards = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        Map<String, Long> lastMillis = args.length > 3 ? lastMillis(Path.of(args[3])) : Map.of();
 
         Launcher launcher = LauncherFactory.create(JUPITER_ONLY);
         LauncherDiscoveryRequest everything = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClasspathRoots(Set.of(testClasses)))
                 .enableImplicitConfigurationParameters(false)
                 .build();
-        Collector collector = new Collector();
-        Optional<LauncherDiscoveryRequest> request = shards == 1 ? Optional.of(everything)
-                : shareOf(launcher.discover(everything), everything, lastMillis, shard, shards);
-        request.ifPresent(r -> launcher.execute(r, collector));
-        TestResultsFile.write(collector.results, resultFile);
+        TestPlan plan = launcher.discover(everything);
+        Map<String, String> tests = tests(plan);
+        ResultRecords.write(toChecker, records.plan(List.copyOf(tests.values())));
+        Collector collector = new Collector(records, toChecker);
+        if (shards == 1 || tests.isEmpty()) {
+            if (shard == 0) {
+                launcher.execute(plan, collector); // with no test found, JVM 0 runs it all to report why
+            }
+        } else {
+            shareOf(tests, lastMillis, shard, shards).ifPresent(r -> launcher.execute(r, collector));
+        }
+        ResultRecords.write(toChecker, records.end());
         System.exit(0);
     }
 
-    /** This JVM's share of the tests; empty if it has none. With no test found, JVM 0 runs it all to report why. */
-    private static Optional<LauncherDiscoveryRequest> shareOf(TestPlan plan, LauncherDiscoveryRequest everything,
-            Map<String, Long> lastMillis, int shard, int shards) {
+    /** A line of ASCII, read byte by byte: a buffered reader could take more of the stream than is its own. */
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
+            line.append((char) c);
+        }
+        return line.toString().strip();
+    }
+
+    /** Every test of the plan: its unique id and its key. */
+    private static Map<String, String> tests(TestPlan plan) {
         Map<String, String> tests = new TreeMap<>();
         plan.getRoots().stream().flatMap(root -> plan.getDescendants(root).stream())
                 .filter(TestIdentifier::isTest)
                 .forEach(test -> tests.put(test.getUniqueId(), Collector.key(test)));
-        if (tests.isEmpty()) {
-            return shard == 0 ? Optional.of(everything) : Optional.empty();
-        }
+        return tests;
+    }
+
+    /** This JVM's share of the tests; empty if it has none. */
+    private static Optional<LauncherDiscoveryRequest> shareOf(Map<String, String> tests,
+            Map<String, Long> lastMillis, int shard, int shards) {
         List<DiscoverySelector> mine = TestShards.share(tests, lastMillis, shard, shards).stream()
                 .map(DiscoverySelectors::selectUniqueId).collect(Collectors.toList());
         return mine.isEmpty() ? Optional.empty()
@@ -106,15 +134,24 @@ public final class KataTestRunner {
         }
     }
 
-    /** Turns JUnit's events into one {@link TestResult} per test. */
+    /** Turns JUnit's events into records: a start and one {@link TestResult} per test. */
     static final class Collector implements TestExecutionListener {
 
-        final List<TestResult> results = new ArrayList<>();
+        private final ResultRecords records;
+        private final OutputStream toChecker;
         private final Map<String, Long> started = new ConcurrentHashMap<>();
+
+        Collector(ResultRecords records, OutputStream toChecker) {
+            this.records = records;
+            this.toChecker = toChecker;
+        }
 
         @Override
         public void executionStarted(TestIdentifier test) {
             started.put(test.getUniqueId(), System.nanoTime());
+            if (test.isTest()) {
+                send(records.start(key(test)));
+            }
         }
 
         @Override
@@ -140,7 +177,11 @@ public final class KataTestRunner {
         private synchronized void add(TestIdentifier test, Outcome outcome, String message) {
             Long start = started.remove(test.getUniqueId());
             long millis = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
-            results.add(new TestResult(readableName(test), testClass(test), outcome, message, millis));
+            send(records.result(new TestResult(readableName(test), testClass(test), outcome, message, millis)));
+        }
+
+        private synchronized void send(byte[] record) {
+            ResultRecords.write(toChecker, record);
         }
 
         /** The key that names a test across runs: its class and readable name, as its {@link TestResult} has them. */

@@ -38,6 +38,33 @@ class CatalogueTest {
         assertThat(Catalogue.load(root).all()).extracting(k -> k.testJvms()).containsExactly(1, 3);
     }
 
+    @Test
+    void the_shipped_katas_points_total_100_so_that_each_katas_share_is_a_whole_percent() {
+        // GitHub Classroom's reporter rounds each runner's weight to a whole percent: then its table agrees.
+        assertThat(catalogue.all().stream().mapToInt(k -> k.points()).sum()).as("the katas' points in katas.json")
+                .isEqualTo(100);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-5", "2.5", "\"ten\""})
+    void points_that_are_not_a_positive_whole_number_are_refused_naming_the_kata(String points,
+            @TempDir Path root) throws IOException {
+        new TempWorkspace(root).manifest("{\"katas\": [{\"slug\": \"01-a\", \"title\": \"A\", \"points\": "
+                + points + "}]}");
+
+        assertThatThrownBy(() -> Catalogue.load(root)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("kata 01-a").hasMessageContaining("\"points\" is " + points);
+    }
+
+    @Test
+    void a_time_limit_of_zero_seconds_is_refused(@TempDir Path root) throws IOException {
+        new TempWorkspace(root).manifest("{\"katas\": [{\"slug\": \"01-a\", \"title\": \"A\", "
+                + "\"timeLimitSeconds\": 0}]}");
+
+        assertThatThrownBy(() -> Catalogue.load(root)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("\"timeLimitSeconds\" is 0");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1", "01", "create-process", "01-create-process", "katas/01-create-process/"})
     void a_kata_is_found_by_number_name_or_slug(String name) {

@@ -1,13 +1,18 @@
 package katas.checker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import katas.kit.KataTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,10 +34,10 @@ class GradeCommandTest {
         String test = "class CodeTest {\n@Test void one_is_one() { assertEquals(1, Code.one()); }\n"
                 + "@Test void two_is_two() { assertEquals(2, Code.two()); } }";
         workspace = new TempWorkspace(dir).manifest("{\"katas\": ["
-                + "{\"slug\": \"01-passes\", \"title\": \"Passes\", \"points\": 10},"
-                + "{\"slug\": \"02-half\", \"title\": \"Half\", \"points\": 10},"
-                + "{\"slug\": \"03-broken\", \"title\": \"Broken\", \"points\": 5},"
-                + "{\"slug\": \"04-tampered\", \"title\": \"Tampered\", \"points\": 5}]}")
+                + "{\"slug\": \"01-passes\", \"title\": \"Passes\", \"points\": 40},"
+                + "{\"slug\": \"02-half\", \"title\": \"Half\", \"points\": 40},"
+                + "{\"slug\": \"03-broken\", \"title\": \"Broken\", \"points\": 10},"
+                + "{\"slug\": \"04-tampered\", \"title\": \"Tampered\", \"points\": 10}]}")
                 .kata("01-passes", "public class Code { public static int one() { return 1; } "
                         + "public static int two() { return 2; } }", test)
                 .kata("02-half", "public class Code { public static int one() { return 1; } "
@@ -49,11 +54,13 @@ class GradeCommandTest {
         assertThat(workspace.run("grade")).isZero();
 
         assertThat(workspace.out)
-                .containsPattern("01-passes +solved \\(2 tests pass\\) +10.0 / 10")
-                .containsPattern("02-half +failing: 1 of 2 tests pass +5.0 / 10")
-                .containsPattern("03-broken +does not compile +0.0 / 5")
-                .containsPattern("04-tampered +tests changed \\(tampered\\) +0.0 / 5")
-                .containsPattern("total +15.0 / 30");
+                .containsPattern("01-passes +solved \\(2 tests pass\\) +40 / 40")
+                .containsPattern("02-half +failing: 1 of 2 tests pass +20 / 40")
+                .containsPattern("03-broken +does not compile +0 / 10")
+                .containsPattern("04-tampered +tests changed \\(tampered\\) +0 / 10")
+                .containsPattern("total +60 / 100");
+        assertThat(workspace.out.lines()).as("the grade table's lines fit 80 columns")
+                .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
     }
 
     @Test
@@ -78,29 +85,77 @@ class GradeCommandTest {
     }
 
     @Test
-    void classroom_writes_the_base64_autograding_result_and_a_markdown_summary() throws Exception {
+    void classroom_writes_one_runner_per_kata_for_the_stock_reporter_and_a_markdown_summary() throws Exception {
         Path githubOutput = dir.resolve("github-output");
+        Path githubEnv = dir.resolve("github-env");
         Path summary = dir.resolve("step-summary.md");
 
         workspace.run("grade", "--format", "classroom", "--github-output", githubOutput.toString(),
-                "--step-summary", summary.toString());
+                "--github-env", githubEnv.toString(), "--step-summary", summary.toString());
 
-        String line = Files.readAllLines(githubOutput).get(0);
-        assertThat(line).startsWith("result=");
-        JsonNode result = new ObjectMapper().readTree(new String(Base64.getDecoder().decode(line.substring(7)),
-                StandardCharsets.UTF_8));
-        assertThat(result.get("version").asInt()).isEqualTo(1);
-        assertThat(result.get("status").asText()).isEqualTo("fail");
-        assertThat(result.get("max_score").asInt()).isEqualTo(30);
-        assertThat(result.get("tests")).hasSize(4);
-        JsonNode first = result.get("tests").get(0);
-        assertThat(first.get("name").asText()).isEqualTo("01-passes: Passes");
-        assertThat(first.get("status").asText()).isEqualTo("pass");
-        assertThat(first.get("score").asDouble()).isEqualTo(10.0);
-        assertThat(first.has("message")).isTrue();
-        assertThat(first.has("duration")).isTrue();
-        assertThat(result.get("tests").get(3).get("status").asText()).isEqualTo("error");
-        assertThat(Files.readString(summary)).contains("| 02-half | failing: 1 of 2 tests pass | 5.0 / 10 |");
+        assertThat(Files.readAllLines(githubOutput)).containsExactly("runners=kata01,kata02,kata03,kata04");
+        Map<String, JsonNode> runners = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(githubEnv)) {
+            String[] nameAndValue = line.split("=", 2);
+            runners.put(nameAndValue[0], new ObjectMapper().readTree(new String(
+                    Base64.getDecoder().decode(nameAndValue[1]), StandardCharsets.UTF_8)));
+        }
+        assertThat(runners).containsOnlyKeys("KATA01_RESULTS", "KATA02_RESULTS", "KATA03_RESULTS", "KATA04_RESULTS");
+        JsonNode half = runners.get("KATA02_RESULTS");
+        assertThat(half.get("version").asInt()).isEqualTo(1);
+        assertThat(half.get("status").asText()).as("a partly solved kata").isEqualTo("fail");
+        assertThat(half.get("max_score").asInt()).isEqualTo(40);
+        assertThat(half.get("tests")).as("one entry per point").hasSize(40);
+        assertThat(half.get("tests").get(19).get("status").asText()).isEqualTo("pass");
+        assertThat(half.get("tests").get(20).get("status").asText()).isEqualTo("fail");
+        assertThat(half.get("tests").get(20).get("message").asText()).contains("1 of 2 tests pass")
+                .contains("two is two");
+        assertThat(runners.get("KATA03_RESULTS").get("status").asText()).isEqualTo("error");
+        assertThat(runners.get("KATA01_RESULTS").get("status").asText()).isEqualTo("pass");
+        assertThat(Files.readString(summary)).contains("| 02-half | failing: 1 of 2 tests pass | 20 / 40 |");
+    }
+
+    @Test
+    void the_stock_reporters_three_totals_agree_on_the_classroom_runners() throws Exception {
+        Path githubOutput = dir.resolve("github-output-totals");
+        Path githubEnv = dir.resolve("github-env-totals");
+        workspace.run("grade", "--format", "classroom", "--github-output", githubOutput.toString(),
+                "--github-env", githubEnv.toString());
+        List<JsonNode> runners = new ArrayList<>();
+        for (String line : Files.readAllLines(githubEnv)) {
+            runners.add(new ObjectMapper().readTree(Base64.getDecoder().decode(line.split("=", 2)[1])));
+        }
+
+        // As autograding-grading-reporter computes them: its log counts passed entries of all runners; its table
+        // weighs each runner's passed entries by its share of the points; Classroom gets the sum of the scores.
+        double passed = 0, entries = 0, table = 0, scores = 0, maxScores = 0;
+        for (JsonNode runner : runners) {
+            double runnerPassed = 0;
+            double runnerScores = 0;
+            for (JsonNode entry : runner.get("tests")) {
+                runnerPassed += entry.get("status").asText().equals("pass") ? 1 : 0;
+                runnerScores += entry.get("score").asDouble();
+            }
+            double max = runner.get("max_score").asDouble();
+            assertThat(runnerPassed / runner.get("tests").size() * max)
+                    .as("within a runner, passed entries / all entries x max score equals the sum of the scores")
+                    .isEqualTo(runnerScores);
+            passed += runnerPassed;
+            entries += runner.get("tests").size();
+            scores += runnerScores;
+            maxScores += max;
+        }
+        for (JsonNode runner : runners) {
+            double max = runner.get("max_score").asDouble();
+            double runnerPassed = 0;
+            for (JsonNode entry : runner.get("tests")) {
+                runnerPassed += entry.get("status").asText().equals("pass") ? 1 : 0;
+            }
+            table += runnerPassed / runner.get("tests").size() * Math.round(max / maxScores * 100);
+        }
+        assertThat(passed / entries * 100).as("the log's grand total, in percent").isEqualTo(scores / maxScores * 100);
+        assertThat(table).as("the table's total, in percent").isCloseTo(scores / maxScores * 100, within(1e-9));
+        assertThat(scores).as("the points Classroom records").isEqualTo(60);
     }
 
     @Test
@@ -113,6 +168,17 @@ class GradeCommandTest {
         assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(2 + 2 + 1 + 1);
         assertThat(xml.getElementsByTagName("failure").getLength()).isEqualTo(1);
         assertThat(xml.getElementsByTagName("error").getLength()).isEqualTo(2);
+    }
+
+    @Test
+    void a_folder_the_grades_cannot_be_written_to_is_refused_before_grading() throws Exception {
+        Path aFile = Files.writeString(dir.resolve("not-a-folder"), "");
+
+        int exit = workspace.run("grade", "--format", "junit", "--output", aFile.resolve("grades").toString());
+
+        assertThat(exit).as("exit code of grade with an unusable --output").isEqualTo(2);
+        assertThat(workspace.err).contains("cannot write the grades to").contains("Nothing was graded")
+                .doesNotContain("grading 01-passes");
     }
 
     private static JsonNode json(Path file) throws Exception {

@@ -47,6 +47,21 @@ final class TempWorkspace {
         return this;
     }
 
+    /** A copy of this whole workspace at {@code to}: a student's clone of it, say. */
+    TempWorkspace copyTo(Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(root.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return new TempWorkspace(to);
+    }
+
     TempWorkspace write(String path, String content) throws IOException {
         Path file = root.resolve(path);
         Files.createDirectories(file.getParent());

@@ -8,11 +8,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.Callable;
 import katas.checker.engine.Checksums;
 import katas.checker.engine.Grader;
-import katas.checker.engine.KataChecker;
 import katas.checker.model.Grade;
+import katas.checker.model.Kata;
 import katas.checker.report.GradeReports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +44,15 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--solutions", description = "grade the reference solutions instead (for maintainers)")
     boolean solutions;
 
+    @Option(names = "--student", paramLabel = "DIR", description = "grade the code of the repository in DIR (a "
+            + "student's) against this repository's tests, manifest and checksums: only each kata's src/main/java "
+            + "is taken from DIR. Default: this repository's own code")
+    Path student;
+
+    @Option(names = "--github-env", hidden = true, description = "file for the classroom results; "
+            + "default: $GITHUB_ENV")
+    Path githubEnv = envPath("GITHUB_ENV");
+
     @Option(names = "--github-output", hidden = true, description = "file for the classroom result; "
             + "default: $GITHUB_OUTPUT")
     Path githubOutput = envPath("GITHUB_OUTPUT");
@@ -56,13 +69,22 @@ public final class GradeCommand implements Callable<Integer> {
         Repo repo = Repo.open();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Grader grader = new Grader(repo.catalogue(), repo.checker(), Checksums.load(repo.root()));
-        List<Grade> grades = grader.grade(solutions ? KataChecker.Code.SOLUTION : KataChecker.Code.LEARNER,
-                kata -> {
-                    err.println("grading " + kata.slug() + " ...");
-                    err.flush();
-                });
         Path folder = repo.root().resolve(output);
+        Path submission = student == null ? repo.root() : student.toAbsolutePath().normalize();
+        Optional<String> unusable = unusable(folder, submission);
+        if (unusable.isPresent()) {
+            err.println("kata grade: " + unusable.get() + ". Nothing was graded.");
+            return 2;
+        }
+        Grader grader = new Grader(repo.catalogue(), repo.checker(), Checksums.load(repo.root()));
+        Consumer<Kata> progress = kata -> {
+            err.println("grading " + kata.slug() + " ...");
+            err.flush();
+        };
+        List<Grade> grades = solutions ? grader.gradeSolutions(progress) : grader.grade(submission, progress);
+        // The table first: whatever happens to the files, the grades are on the terminal.
+        out.print(GradeReports.text(grades));
+        out.flush();
         switch (format) {
             case exercism:
                 for (Grade grade : grades) {
@@ -74,24 +96,56 @@ public final class GradeCommand implements Callable<Integer> {
                 write(folder.resolve("TEST-process-katas.xml"), GradeReports.junit(grades), out);
                 break;
             case classroom:
-                String encoded = Base64.getEncoder().encodeToString(
-                        GradeReports.classroom(grades).getBytes(StandardCharsets.UTF_8));
-                if (githubOutput != null) {
-                    append(githubOutput, "result=" + encoded + "\n");
-                    out.println("wrote the autograding result to $GITHUB_OUTPUT (output \"result\")");
-                } else {
-                    write(folder.resolve("classroom-result.json"), GradeReports.classroom(grades), out);
-                }
-                if (stepSummary != null) {
-                    append(stepSummary, GradeReports.markdown(grades));
-                }
+                classroom(grades, folder, out);
                 break;
             default:
                 break;
         }
-        out.print(GradeReports.text(grades));
         out.flush();
         return 0;
+    }
+
+    /**
+     * The reporter's runners, one per kata: their names as the step output {@code runners}, each runner's result
+     * as the environment variable {@code KATANN_RESULTS} of the later steps. Outside GitHub Actions, a file each.
+     */
+    private void classroom(List<Grade> grades, Path folder, PrintWriter out) throws IOException {
+        Map<String, String> runners = GradeReports.classroom(grades);
+        if (githubOutput != null && githubEnv != null) {
+            append(githubOutput, "runners=" + String.join(",", runners.keySet()) + "\n");
+            StringBuilder env = new StringBuilder();
+            runners.forEach((runner, json) -> env.append(runner.toUpperCase(Locale.ROOT)).append("_RESULTS=")
+                    .append(Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8))).append('\n'));
+            append(githubEnv, env.toString());
+            out.println("wrote " + runners.size() + " autograding runners: step output \"runners\", and "
+                    + "KATA01_RESULTS ... in $GITHUB_ENV");
+        } else {
+            for (Map.Entry<String, String> runner : runners.entrySet()) {
+                write(folder.resolve("classroom").resolve(runner.getKey() + ".json"), runner.getValue(), out);
+            }
+        }
+        if (stepSummary != null) {
+            append(stepSummary, GradeReports.markdown(grades));
+        }
+    }
+
+    /** Why grading could not deliver, found before it starts; empty if it can. */
+    private Optional<String> unusable(Path folder, Path submission) {
+        if (student != null && !Files.isDirectory(submission.resolve("katas"))) {
+            return Optional.of("--student " + student + " is not a kata repository (it has no katas/ folder)");
+        }
+        if (format == Format.text || format == Format.classroom && githubOutput != null && githubEnv != null) {
+            return Optional.empty();
+        }
+        try {
+            Files.createDirectories(folder);
+            Path probe = Files.createTempFile(folder, ".grade", ".probe");
+            Files.delete(probe);
+            return Optional.empty();
+        } catch (IOException | SecurityException e) {
+            return Optional.of("cannot write the grades to " + folder + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "): choose another --output");
+        }
     }
 
     private static void write(Path file, String content, PrintWriter out) throws IOException {

@@ -37,14 +37,28 @@ public final class Catalogue {
         for (JsonNode node : tree.path("katas")) {
             String slug = required(node, "slug", manifest).asText();
             katas.add(new Kata(katas.size() + 1, slug, required(node, "title", manifest).asText(),
-                    node.path("points").asInt(10), node.path("timeLimitSeconds").asInt(60),
-                    Math.max(1, node.path("testJvms").asInt(2)),
+                    whole(node, "points", 10, 1, 1000, manifest),
+                    whole(node, "timeLimitSeconds", 60, 1, 3600, manifest),
+                    whole(node, "testJvms", 2, 1, 16, manifest),
                     root.resolve("katas").resolve(slug), root.resolve("solutions").resolve(slug)));
         }
         if (katas.isEmpty()) {
             throw new IllegalStateException("the kata manifest " + manifest + " lists no katas");
         }
         return new Catalogue(katas);
+    }
+
+    /** A whole number from {@code min} to {@code max}, or {@code otherwise} if the field is absent. */
+    private static int whole(JsonNode node, String field, int otherwise, int min, int max, Path manifest) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return otherwise;
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < min || value.asInt() > max) {
+            throw new IllegalStateException("kata " + node.path("slug").asText("?") + " in " + manifest + ": \""
+                    + field + "\" is " + value + ", but it must be a whole number from " + min + " to " + max);
+        }
+        return value.asInt();
     }
 
     private static JsonNode required(JsonNode node, String field, Path manifest) {

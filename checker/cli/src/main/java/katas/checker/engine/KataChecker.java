@@ -63,6 +63,27 @@ public final class KataChecker {
         return result;
     }
 
+    /**
+     * Compiles {@code mainSources} and this repository's tests of the kata into a new temporary folder, runs them,
+     * and deletes the folder. For grading: nothing from an earlier run takes part, nor anything the code's owner
+     * put into a {@code target} folder, and nothing is remembered.
+     */
+    public KataResult checkAfresh(Kata kata, Path mainSources) throws InterruptedException {
+        Path work;
+        try {
+            work = Files.createTempDirectory("kata-grade-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a temporary folder to grade in", e);
+        }
+        try {
+            Optional<KataResult> compileError = compile(kata, mainSources, work.resolve("classes"),
+                    work.resolve("test-classes"));
+            return compileError.isPresent() ? compileError.get() : run(kata, work);
+        } finally {
+            QuietFiles.deleteTree(work);
+        }
+    }
+
     /** The remembered result for the kata's current code, if it was checked since it last changed. */
     public Optional<KataResult> remembered(Kata kata, Code code) {
         Path work = workDir(kata, code);
@@ -101,8 +122,13 @@ public final class KataChecker {
             }
             QuietFiles.write(compiledStamp, compiledFrom);
         }
-        KataResult result = TestJvm.run(kata.slug(), testClasses, mainClasses, work.resolve("test-results.bin"),
-                Duration.ofSeconds(kata.timeLimitSeconds()), testJvms(kata), archive);
+        return run(kata, work);
+    }
+
+    private KataResult run(Kata kata, Path work) throws InterruptedException {
+        KataResult result = TestJvm.run(kata.slug(), work.resolve("test-classes"), work.resolve("classes"),
+                work.resolve("test-results.bin"), Duration.ofSeconds(kata.timeLimitSeconds()), testJvms(kata),
+                archive);
         if (archive.isPresent()) {
             archive.get().createIfMissing();
         }

@@ -37,4 +37,13 @@ final class QuietFiles {
             // it only takes up space, or is overwritten later
         }
     }
+
+    /** Deletes a folder and everything in it, as far as it can. */
+    static void deleteTree(Path dir) {
+        try {
+            JavaSourceCompiler.deleteRecursively(dir);
+        } catch (IOException e) {
+            // a temporary folder left behind only takes up space
+        }
+    }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -59,7 +60,7 @@ final class RunMark {
             while (end < environment.length && environment[end] != 0) {
                 end++;
             }
-            if (end - start == entry.length && java.util.Arrays.equals(environment, start, end, entry, 0, entry.length)) {
+            if (Arrays.equals(environment, start, end, entry, 0, entry.length)) {
                 return true;
             }
             start = end + 1;

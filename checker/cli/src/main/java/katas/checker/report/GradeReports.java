@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import katas.checker.model.Grade;
+import katas.checker.model.Kata;
 import katas.checker.model.KataResult;
 import katas.checker.model.Outcome;
 import katas.checker.model.TestResult;
@@ -29,12 +33,12 @@ public final class GradeReports {
 
     /** A table with points, for the terminal. */
     public static String text(List<Grade> grades) {
-        StringBuilder out = new StringBuilder(String.format("%-30s %-45s %s%n", "kata", "result", "points"));
+        StringBuilder out = new StringBuilder(String.format("%-28s %-37s %s%n", "kata", "result", "points"));
         for (Grade g : grades) {
-            out.append(String.format(Locale.ROOT, "%-30s %-45s %5.1f / %d%n", g.kata().slug(),
+            out.append(String.format(Locale.ROOT, "%-28s %-37s %4.0f / %d%n", g.kata().slug(),
                     BoardView.state(g.result()), g.points(), g.kata().points()));
         }
-        out.append(String.format(Locale.ROOT, "%-30s %-45s %5.1f / %d%n", "total", "", total(grades),
+        out.append(String.format(Locale.ROOT, "%-28s %-37s %4.0f / %d%n", "total", "", total(grades),
                 maxScore(grades)));
         return out.toString();
     }
@@ -69,39 +73,64 @@ public final class GradeReports {
     }
 
     /**
-     * The GitHub Classroom autograding result, version 1: one entry per kata, the score its points. The stock
-     * reporter reads it base64-encoded from the grading step's {@code result} output.
+     * The GitHub Classroom autograding results, version 1: one runner per kata, by runner name ({@code kata01}, in
+     * the katas' order). GitHub Classroom's stock reporter reads each base64-encoded from the environment variable
+     * {@code <RUNNER>_RESULTS}.
+     *
+     * <p>Each runner has one entry per point of its kata, the first ones passed as far as the kata earned them,
+     * each passed one scoring 1. The reporter totals a run three ways (in its log, by passed entries of all
+     * runners; in its table, by passed entries of each runner times its share of all points; in what it sends to
+     * Classroom, by the entries' scores), and with entries worth one point each, all three are the same.
      */
-    public static String classroom(List<Grade> grades) {
-        ObjectNode root = JSON.createObjectNode().put("version", 1);
-        boolean allPass = grades.stream().allMatch(g -> g.result().passed());
-        boolean anyRan = grades.stream().anyMatch(g -> !g.result().tests().isEmpty());
-        root.put("status", allPass ? "pass" : anyRan ? "fail" : "error");
-        root.put("max_score", maxScore(grades));
-        ArrayNode tests = root.putArray("tests");
+    public static Map<String, String> classroom(List<Grade> grades) {
+        Map<String, String> runners = new LinkedHashMap<>();
         for (Grade g : grades) {
-            ObjectNode node = tests.addObject()
-                    .put("name", g.kata().slug() + ": " + g.kata().title())
-                    .put("status", g.result().passed() ? "pass" : g.result().tests().isEmpty() ? "error" : "fail")
-                    .put("score", g.points())
-                    .put("message", cap(BoardView.state(g.result())
-                            + (g.result().detail().isEmpty() ? "" : ": " + g.result().detail())))
-                    .put("test_code", "./kata check " + g.kata().slug())
-                    .put("filename", "katas/" + g.kata().slug())
-                    .put("line_no", 0)
-                    .put("duration", g.result().millis());
-            node.put("max_score", g.kata().points());
+            KataResult result = g.result();
+            boolean ran = result.outcome() == Outcome.PASSED || result.outcome() == Outcome.FAILED;
+            ObjectNode root = JSON.createObjectNode().put("version", 1)
+                    .put("status", result.passed() ? "pass" : ran ? "fail" : "error")
+                    .put("max_score", g.kata().points());
+            ArrayNode points = root.putArray("tests");
+            int earned = (int) g.points();
+            for (int point = 1; point <= g.kata().points(); point++) {
+                ObjectNode entry = points.addObject()
+                        .put("name", String.format("%s: point %d of %d", g.kata().slug(), point, g.kata().points()))
+                        .put("status", point <= earned ? "pass" : "fail")
+                        .put("score", point <= earned ? 1 : 0)
+                        .put("test_code", "./kata check " + g.kata().slug())
+                        .put("filename", "katas/" + g.kata().slug())
+                        .put("line_no", 0)
+                        .put("duration", point == 1 ? result.millis() : 0);
+                if (point == earned + 1) {
+                    entry.put("message", cap(BoardView.state(result)
+                            + (result.detail().isEmpty() ? "" : ": " + result.detail()) + failingTests(result)));
+                } else if (point > earned + 1) {
+                    entry.put("message", "see point " + (earned + 1));
+                }
+            }
+            runners.put(runnerName(g.kata()), write(root));
         }
-        return write(root);
+        return runners;
+    }
+
+    /** The name of a kata's runner for the Classroom reporter: {@code kata01}. */
+    public static String runnerName(Kata kata) {
+        return String.format("kata%02d", kata.number());
+    }
+
+    private static String failingTests(KataResult result) {
+        List<String> failing = result.tests().stream().filter(t -> t.outcome() == Outcome.FAILED)
+                .map(TestResult::name).collect(Collectors.toList());
+        return failing.isEmpty() ? "" : "\nfailing: " + String.join("; ", failing);
     }
 
     /** A Markdown summary for the GitHub job page. */
     public static String markdown(List<Grade> grades) {
         StringBuilder md = new StringBuilder("## Process Katas: ")
-                .append(String.format(Locale.ROOT, "%.1f / %d points%n%n", total(grades), maxScore(grades)))
+                .append(String.format(Locale.ROOT, "%.0f / %d points%n%n", total(grades), maxScore(grades)))
                 .append("| kata | result | points |\n|---|---|---|\n");
         for (Grade g : grades) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %.1f / %d |%n", g.kata().slug(),
+            md.append(String.format(Locale.ROOT, "| %s | %s | %.0f / %d |%n", g.kata().slug(),
                     BoardView.state(g.result()), g.points(), g.kata().points()));
         }
         return md.toString();

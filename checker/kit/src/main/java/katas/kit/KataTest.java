@@ -10,13 +10,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Marks a kata's test class: every test gets a preemptive time limit (the test body runs on its own thread and
- * is abandoned when time is up, so a hang costs one test, not the run) and the {@link LeakedProcessGuard}.
+ * is abandoned when time is up, so a hang costs one test, not the run), a {@link TimeoutExplainer} that says where
+ * it hung and why that usually happens, and the {@link LeakedProcessGuard}.
  *
  * <p>A single test may tighten or widen its limit with its own {@code @Timeout}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-@ExtendWith(LeakedProcessGuard.class)
+@ExtendWith({LeakedProcessGuard.class, TimeoutExplainer.class})
 public @interface KataTest {
 }

@@ -79,7 +79,8 @@ class CheckCommandTest {
         int exit = workspace.run("check", "01");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(workspace.out).contains("timed out").contains("did not finish within 3 s");
+        assertThat(workspace.out).contains("timed out").contains("did not finish within 3 s")
+                .as("the time-out names the test that was running").contains("Still running then: LoopTest.loops");
         assertThat((System.nanoTime() - started) / 1_000_000_000).as("seconds the check took").isLessThan(15);
     }
 

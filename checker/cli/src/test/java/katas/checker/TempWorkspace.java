@@ -92,6 +92,15 @@ final class TempWorkspace {
         return this;
     }
 
+    /**
+     * Starts {@code ./kata args} in this workspace as a process of its own, as a learner's terminal would, with its
+     * output drained: for what only another process can do (hold a lock, be killed).
+     */
+    katas.kit.CapturedProcess startChecker(String... args) throws IOException {
+        return katas.kit.JavaProcess.of("katas.checker.Main", System.getProperty("java.class.path"))
+                .withJvmOptions("-D" + Workspace.ROOT_PROPERTY + "=" + root).withArgs(args).startCapturingOutput();
+    }
+
     /** Runs {@code ./kata args} with {@code input} as its standard input. */
     int runWithInput(String input, String... args) {
         java.io.InputStream saved = System.in;

@@ -86,6 +86,8 @@ public final class JavaProcess {
         command.add(javaBinary().toString());
         command.addAll(FAST_START);
         command.add("-D" + OWNER_PROPERTY + "=" + treeOwner());
+        // A child's temporary files go where this JVM's go: the checker gives each run a folder it cleans up.
+        command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classpath);

@@ -32,6 +32,12 @@ class JavaProcessTest {
     }
 
     @Test
+    void the_child_keeps_its_temporary_files_where_this_jvm_keeps_its_own() {
+        assertThat(JavaProcess.of(Sleeper.class).command()).as("the child's command line")
+                .contains("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
+    }
+
+    @Test
     void the_command_uses_this_jvms_own_java_binary_and_passes_arguments_in_order() {
         assertThat(JavaProcess.of(Sleeper.class).withArgs("a", "b").withJvmOptions("-Xmx64m").command())
                 .startsWith(JavaProcess.javaBinary().toString())

@@ -22,6 +22,7 @@ record Repo(Path root, Catalogue catalogue, KataChecker checker) {
         String jvms = System.getenv(TEST_JVMS);
         KataChecker checker = jvms == null || jvms.isBlank() ? new KataChecker(root)
                 : new KataChecker(root, testJvms(jvms.trim()));
+        checker.sayNoticesTo(System.err::println);
         return new Repo(root, Catalogue.load(root), checker);
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import katas.checker.model.Kata;
 import katas.checker.model.KataResult;
 import katas.checker.model.Outcome;
@@ -35,6 +36,7 @@ public final class KataChecker {
     private final JavaSourceCompiler compiler = new JavaSourceCompiler();
     private final Path root;
     private final int testJvmsForAll;
+    private Consumer<String> notices = notice -> { };
     private final Optional<TestJvmArchive> archive = TestJvmArchive.of(
             Classpath.locationOf(KataTestRunner.class).resolveSibling("cds"), ToolClasspath.get());
 
@@ -53,14 +55,32 @@ public final class KataChecker {
         this.testJvmsForAll = testJvms;
     }
 
-    /** Compiles and runs the kata now. */
+    /**
+     * Compiles and runs the kata now. Another check of the same code waits for this one; if the code changes while
+     * it runs, it checks again (up to three times), so that the result is the code's as it is now.
+     */
     public KataResult check(Kata kata, Code code) throws InterruptedException {
         Path mainSources = sourcesOf(kata, code);
         Path work = workDir(kata, code);
-        String fingerprint = SourceFingerprint.of(mainSources, kata.testSources());
-        KataResult result = compileAndRun(kata, mainSources, work, fingerprint);
-        remember(work, fingerprint, result);
-        return result;
+        try (CheckLock lock = CheckLock.take(work, notices)) {
+            for (int attempt = 1; ; attempt++) {
+                String fingerprint = SourceFingerprint.of(mainSources, kata.testSources());
+                KataResult result = compileAndRun(kata, mainSources, work, fingerprint);
+                boolean unchanged = fingerprint.equals(SourceFingerprint.of(mainSources, kata.testSources()));
+                if (unchanged) {
+                    remember(work, fingerprint, result);
+                }
+                if (unchanged || attempt == 3) {
+                    return result;
+                }
+                notices.accept("The code changed while it was being checked: checking it again ...");
+            }
+        }
+    }
+
+    /** Where the checker says what it is waiting for; by default nowhere. */
+    public void sayNoticesTo(Consumer<String> notices) {
+        this.notices = notices;
     }
 
     /**

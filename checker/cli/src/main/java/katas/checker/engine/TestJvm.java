@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
 import katas.checker.model.KataResult;
 import katas.checker.model.Outcome;
 import katas.checker.model.TestResult;
+import katas.checker.runner.CheckerLifeline;
 import katas.checker.runner.KataTestRunner;
 import katas.checker.runner.ResultRecords;
 import katas.checker.runner.TestResultsFile;
@@ -60,20 +62,25 @@ final class TestJvm {
             Optional<TestJvmArchive> archive) throws InterruptedException {
         long started = System.nanoTime();
         RunMark mark = RunMark.random();
+        // The tests' temporary files, and the kata's, go into a folder of this run, which goes with it.
+        Path tempDir = resultFile.resolveSibling("tmp");
         List<TestJvm> running = new CopyOnWriteArrayList<>();
         // Ctrl-C ends the checker, but not its children: take them along.
         Thread reaper = new Thread(() -> {
             running.forEach(TestJvm::killWithEverythingItStarted);
             mark.survivors().forEach(ProcessTree::kill);
+            QuietFiles.deleteTree(tempDir);
         }, "reaper of the test JVMs");
         Runtime.getRuntime().addShutdownHook(reaper);
         try {
+            QuietFiles.deleteTree(tempDir);
+            Files.createDirectories(tempDir);
             for (int shard = 0; shard < jvms; shard++) {
                 List<String> args = List.of(testClasses.toString(), String.valueOf(shard), String.valueOf(jvms),
                         resultFile.toString());
                 List<String> sharing = archive.map(a -> a.jvmOptions(running.isEmpty())).orElse(List.of());
                 running.add(start(sharing, classpath(testClasses, mainClasses), forChildren(testClasses, mainClasses),
-                        args, mark));
+                        args, mark, tempDir));
             }
             KataResult result = await(slug, running, limit, started);
             List<String> escaped = killSurvivors(mark);
@@ -90,6 +97,7 @@ final class TestJvm {
                     elapsed(started));
         } finally {
             removeHook(reaper);
+            QuietFiles.deleteTree(tempDir);
         }
     }
 
@@ -180,17 +188,20 @@ final class TestJvm {
     }
 
     private static TestJvm start(List<String> sharing, String classpath, String forChildren, List<String> args,
-            RunMark mark) throws IOException {
+            RunMark mark, Path tempDir) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(JavaProcess.javaBinary().toString());
         command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
                 "-XX:-UsePerfData", "-XX:+DisableAttachMechanism"));
         command.addAll(sharing.isEmpty() ? List.of("-Xshare:auto") : sharing);
-        command.addAll(List.of("-Djava.awt.headless=true", "-D" + Classpath.FOR_CHILDREN_PROPERTY + "=" + forChildren,
+        command.addAll(List.of("-Djava.awt.headless=true", "-Djava.io.tmpdir=" + tempDir,
+                "-D" + CheckerLifeline.TEMP_DIR_PROPERTY + "=" + tempDir,
+                "-D" + Classpath.FOR_CHILDREN_PROPERTY + "=" + forChildren,
                 "-cp", classpath, KataTestRunner.class.getName()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         mark.mark(builder);
+        builder.environment().put("TMPDIR", tempDir.toString());
         Process process = builder.start();
         ResultRecords records = ResultRecords.withRandomKey();
         try (OutputStream in = process.getOutputStream()) {

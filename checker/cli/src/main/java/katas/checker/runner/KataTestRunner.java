@@ -67,6 +67,7 @@ public final class KataTestRunner {
         ResultRecords records = ResultRecords.withKey(readLine(System.in));
         OutputStream toChecker = new FileOutputStream(FileDescriptor.out);
         System.setOut(System.err);
+        CheckerLifeline.holdOn(System.getProperty(CheckerLifeline.TEMP_DIR_PROPERTY));
 
         Path testClasses = Path.of(args[0]);
         int shard = args.length > 1 ? Integer.parseInt(args[1]) : 0;

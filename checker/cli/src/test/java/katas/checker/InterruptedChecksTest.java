@@ -1,0 +1,96 @@
+package katas.checker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import katas.kit.CapturedProcess;
+import katas.kit.KataTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A check that is interrupted (Ctrl-C, or killed outright by a time limit) leaves nothing behind: no test JVM, no
+ * process the tests started, no temporary folder.
+ */
+@KataTest
+@EnabledOnOs(value = {OS.LINUX, OS.MAC}, disabledReason = "sends POSIX signals")
+class InterruptedChecksTest {
+
+    private static final String SLEEP = "47.4747";
+    private static final Duration GONE_WITHIN = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+
+    private TempWorkspace workspace;
+
+    @BeforeEach
+    void aKataWhoseTestStartsAProcessAndMakesATemporaryFolder() throws IOException {
+        workspace = new TempWorkspace(dir).manifest("{\"katas\": [{\"slug\": \"01-long\", \"title\": \"Long\", "
+                + "\"timeLimitSeconds\": 120, \"testJvms\": 1}]}")
+                .kata("01-long", "public class Code {\n  public static void work() throws Exception {\n"
+                        + "    new ProcessBuilder(\"sleep\", \"" + SLEEP + "\").start();\n"
+                        + "    java.nio.file.Files.createTempDirectory(\"pq\");\n"
+                        + "    Thread.sleep(100_000);\n  }\n}",
+                        "class CodeTest {\n  @Test void works() throws Exception { Code.work(); } }");
+    }
+
+    @Test
+    void a_checker_killed_outright_takes_its_test_jvm_the_tests_processes_and_temporary_files_along()
+            throws Exception {
+        CapturedProcess checker = checkUntilTheTestIsRunning();
+
+        checker.process().destroyForcibly();
+
+        assertNothingIsLeftWithin(GONE_WITHIN);
+    }
+
+    @Test
+    void a_checker_stopped_with_ctrl_c_takes_its_test_jvm_the_tests_processes_and_temporary_files_along()
+            throws Exception {
+        CapturedProcess checker = checkUntilTheTestIsRunning();
+
+        new ProcessBuilder("kill", "-INT", String.valueOf(checker.pid())).start().waitFor();
+
+        assertNothingIsLeftWithin(GONE_WITHIN);
+    }
+
+    private CapturedProcess checkUntilTheTestIsRunning() throws IOException {
+        CapturedProcess checker = workspace.startChecker("check", "01");
+        await("the kata's test, started by the checker, running its sleeping child and holding a temporary folder")
+                .atMost(Duration.ofSeconds(20)).until(() -> !ours().isEmpty() && !temporaryFolders().isEmpty());
+        return checker;
+    }
+
+    private void assertNothingIsLeftWithin(Duration limit) {
+        await("every process of the interrupted check gone, and its temporary folders").atMost(limit)
+                .until(() -> ours().isEmpty() && temporaryFolders().isEmpty());
+    }
+
+    /** The test's child, and any JVM that runs this workspace's tests. */
+    private List<String> ours() {
+        return ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(c -> c.contains("sleep " + SLEEP) || c.contains(dir.toString()) && c.contains("KataTestRunner"))
+                .collect(Collectors.toList());
+    }
+
+    private List<Path> temporaryFolders() throws IOException {
+        Path tmp = dir.resolve("katas/01-long/target/kata-check/tmp");
+        if (!Files.isDirectory(tmp)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(tmp)) {
+            return files.collect(Collectors.toList());
+        }
+    }
+}

@@ -29,8 +29,10 @@ class BoardTest {
                 .containsPattern("01  Create a process +failing: 0 of \\d+ tests pass")
                 .containsPattern("02  Not written yet +not available yet")
                 .contains("Next: kata 01-create-process")
-                .contains("edit   katas/01-create-process/src/main/java/katas/createprocess/ChildProcess.java")
+                .contains("edit   katas/01-create-process/src/main/java/\n           katas/createprocess/ChildProcess.java")
                 .doesNotContain("Greeter.java");
+        assertThat(workspace.out.lines()).as("the board's lines fit 80 columns")
+                .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
     }
 
     @Test

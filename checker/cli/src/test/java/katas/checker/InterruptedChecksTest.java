@@ -1,6 +1,5 @@
 package katas.checker;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -9,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import katas.kit.CapturedProcess;
 import katas.kit.KataTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +38,9 @@ class InterruptedChecksTest {
                 + "\"timeLimitSeconds\": 120, \"testJvms\": 1}]}")
                 .kata("01-long", "public class Code {\n  public static void work() throws Exception {\n"
                         + "    new ProcessBuilder(\"sleep\", \"" + SLEEP + "\").start();\n"
-                        + "    java.nio.file.Files.createTempDirectory(\"pq\");\n"
+                        + "    java.nio.file.Path made = java.nio.file.Files.createTempDirectory(\"pq\");\n"
+                        + "    java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + dir.resolve("made.txt")
+                        + "\"), made.toString());\n"
                         + "    Thread.sleep(100_000);\n  }\n}",
                         "class CodeTest {\n  @Test void works() throws Exception { Code.work(); } }");
     }
@@ -72,9 +72,10 @@ class InterruptedChecksTest {
         return checker;
     }
 
-    private void assertNothingIsLeftWithin(Duration limit) {
-        await("every process of the interrupted check gone, and its temporary folders").atMost(limit)
-                .until(() -> ours().isEmpty() && temporaryFolders().isEmpty());
+    private void assertNothingIsLeftWithin(Duration limit) throws IOException {
+        Path made = Path.of(Files.readString(dir.resolve("made.txt")));
+        await("every process of the interrupted check gone, and the temporary folder its test made (" + made + ")")
+                .atMost(limit).until(() -> ours().isEmpty() && temporaryFolders().isEmpty());
     }
 
     /** The test's child, and any JVM that runs this workspace's tests. */
@@ -84,13 +85,13 @@ class InterruptedChecksTest {
                 .collect(Collectors.toList());
     }
 
+    /** The temporary folder the kata's code made, wherever the JVM put it, while it exists. */
     private List<Path> temporaryFolders() throws IOException {
-        Path tmp = dir.resolve("katas/01-long/target/kata-check/tmp");
-        if (!Files.isDirectory(tmp)) {
+        Path made = dir.resolve("made.txt");
+        if (!Files.isRegularFile(made) || Files.readString(made).isBlank()) {
             return List.of();
         }
-        try (Stream<Path> files = Files.list(tmp)) {
-            return files.collect(Collectors.toList());
-        }
+        Path folder = Path.of(Files.readString(made));
+        return Files.exists(folder) ? List.of(folder) : List.of();
     }
 }

@@ -35,7 +35,7 @@ class LearnerCommandsTest {
     void next_names_the_first_unsolved_kata_and_the_file_with_the_todo() {
         assertThat(workspace.run("next")).isZero();
 
-        assertThat(workspace.out).contains("Next: kata 02-todo").contains("edit   katas/02-todo/src/main/java/p/Code.java");
+        assertThat(workspace.out).contains("Next: kata 02-todo").contains("edit   katas/02-todo/src/main/java/\n           p/Code.java");
     }
 
     @Test

@@ -44,8 +44,12 @@ public final class BoardView {
         StringBuilder out = new StringBuilder("Next: kata ").append(kata.slug()).append(" (")
                 .append(kata.title()).append(")\n")
                 .append("  read   katas/").append(kata.slug()).append("/README.md\n");
+        // The source folder once, then each file in it: whole paths would not fit 80 columns.
+        String sources = "katas/" + kata.slug() + "/src/main/java/";
+        out.append("  edit   ").append(sources).append('\n');
         for (String file : files) {
-            out.append("  edit   ").append(file).append('\n');
+            out.append("           ").append(file.startsWith(sources) ? file.substring(sources.length()) : file)
+                    .append('\n');
         }
         out.append("  check  ./kata check ").append(String.format("%02d", kata.number())).append('\n');
         return out.toString();

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import katas.createprocess.fixtures.BurstsToStderr;
 import katas.createprocess.fixtures.ExitsWithCode;
 import katas.createprocess.fixtures.PrintsALot;
 import katas.createprocess.fixtures.PrintsItsPidAndParentPid;
@@ -204,11 +205,12 @@ class ChildProcessTest {
                             + "finds, or a shell", ownJava)
                     .contains(ownJava);
             List<String> arguments = List.of(info.arguments().orElse(new String[0]));
-            assertThat(arguments)
-                    .as("the command-line arguments of the child JVM. They must end with the main class and then "
-                            + "each argument as ONE argument, spaces included: build the command as a List<String> "
-                            + "(never one string split at spaces, never a shell)")
-                    .endsWith(SleepsForever.class.getName(), "Mary Ann", "two words");
+            List<String> lastThree = arguments.subList(Math.max(0, arguments.size() - 3), arguments.size());
+            assertThat(lastThree)
+                    .as("the last three command-line arguments of the child JVM (of %d). They must be the main class "
+                            + "and then each argument as ONE argument, spaces included: build the command as a "
+                            + "List<String> (never one string split at spaces, never a shell)", arguments.size())
+                    .containsExactly(SleepsForever.class.getName(), "Mary Ann", "two words");
         } finally {
             kill(child);
         }
@@ -371,6 +373,37 @@ class ChildProcessTest {
         assertThat(slow.count())
                 .as("lines that had reached 'out' when join(timeout) returned true: it must wait for the copying "
                         + "thread as well")
+                .isEqualTo(lines);
+    }
+
+    @Test
+    void join_returns_only_after_all_of_stderr_has_been_copied() throws Exception {
+        int lines = 200_000;
+        ChildProcess child = childRunning(BurstsToStderr.class, String.valueOf(lines));
+
+        start(child);
+        join(child);
+
+        assertThat(child.errorOutput().lines().count())
+                .as("lines in errorOutput() when join() returned; the child wrote %d short lines to stderr and "
+                        + "exited at once, with a pipe full of them still unread. join() must also wait for the "
+                        + "thread that copies stderr", lines)
+                .isEqualTo(lines);
+    }
+
+    @Test
+    void a_timed_join_that_succeeds_has_copied_all_of_stderr_too() throws Exception {
+        int lines = 200_000;
+        ChildProcess child = childRunning(BurstsToStderr.class, String.valueOf(lines));
+
+        start(child);
+        assertThat(join(child, PLENTY)).as("join(%d s) of a child that ends by itself", PLENTY.toSeconds())
+                .isTrue();
+
+        assertThat(child.errorOutput().lines().count())
+                .as("lines in errorOutput() when join(timeout) returned true; the child wrote %d short lines to "
+                        + "stderr and exited at once, with a pipe full of them still unread. join(timeout) must "
+                        + "also wait for the thread that copies stderr", lines)
                 .isEqualTo(lines);
     }
 

@@ -385,7 +385,7 @@ class ChildProcessTest {
         join(child);
 
         assertThat(child.errorOutput().lines().count())
-                .as("lines in errorOutput() when join() returned; the child wrote %d short lines to stderr and "
+                .as("lines in errorOutput() when join() returned; the child wrote %d empty lines to stderr and "
                         + "exited at once, with a pipe full of them still unread. join() must also wait for the "
                         + "thread that copies stderr", lines)
                 .isEqualTo(lines);
@@ -401,7 +401,7 @@ class ChildProcessTest {
                 .isTrue();
 
         assertThat(child.errorOutput().lines().count())
-                .as("lines in errorOutput() when join(timeout) returned true; the child wrote %d short lines to "
+                .as("lines in errorOutput() when join(timeout) returned true; the child wrote %d empty lines to "
                         + "stderr and exited at once, with a pipe full of them still unread. join(timeout) must "
                         + "also wait for the thread that copies stderr", lines)
                 .isEqualTo(lines);

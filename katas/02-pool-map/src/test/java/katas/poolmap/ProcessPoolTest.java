@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import katas.kit.KataTest;
+import katas.kit.ProcessTree;
 import katas.poolmap.fixtures.Unshippable;
 import org.junit.jupiter.api.Test;
 
@@ -79,8 +80,12 @@ class ProcessPoolTest {
 
     /** pool.map, but a map that never returns fails with a message instead of the bare class timeout. */
     private static <T, R> List<R> map(ProcessPool pool, Task<T, R> task, List<T> items) {
-        return assertTimeoutPreemptively(PATIENCE, () -> pool.map(task, items), () -> "map() of " + items.size()
-                + " items had not returned after " + PATIENCE.toSeconds() + " s, and the test's tasks take "
+        return map(pool, task, items, PATIENCE);
+    }
+
+    private static <T, R> List<R> map(ProcessPool pool, Task<T, R> task, List<T> items, Duration patience) {
+        return assertTimeoutPreemptively(patience, () -> pool.map(task, items), () -> "map() of " + items.size()
+                + " items had not returned after " + patience.toSeconds() + " s, and the test's tasks take "
                 + "milliseconds. map() is waiting for a reply that will never come: a chunk that was never sent (or "
                 + "not flushed), a reply the reader thread did not pass on, or a worker blocked writing to a stderr "
                 + "pipe that nobody reads");
@@ -467,7 +472,10 @@ class ProcessPoolTest {
 
             List<List<Long>> results = new ArrayList<>();
             Throwable failure = catchThrowable(() -> results.addAll(
-                    map(pool, ProcessPoolTest::noisySquareAndPid, items)));
+                    map(pool, ProcessPoolTest::noisySquareAndPid, items, Duration.ofSeconds(5))));
+            if (failure != null) {
+                pool.workerPids().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessTree::kill)); // close fast
+            }
 
             assertThat(failure)
                     .as("what map() threw for tasks that each print about 80 KB to System.out and to System.err in "

@@ -3,6 +3,7 @@ package katas.createprocess;
 import static katas.kit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.OutputStream;
@@ -14,8 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import katas.createprocess.fixtures.BurstsToStderr;
 import katas.createprocess.fixtures.ExitsWithCode;
+import katas.createprocess.fixtures.MarksTheJvmItIsInitializedIn;
 import katas.createprocess.fixtures.PrintsALot;
 import katas.createprocess.fixtures.PrintsItsPidAndParentPid;
+import katas.createprocess.fixtures.PrintsWithoutNewline;
 import katas.createprocess.fixtures.SleepsForever;
 import katas.createprocess.fixtures.ThrowsUncaught;
 import katas.kit.KataTest;
@@ -336,6 +339,57 @@ class ChildProcessTest {
         } finally {
             kill(child);
         }
+    }
+
+    @Test
+    void a_line_reaches_out_while_the_child_is_still_running() throws Exception {
+        ChildProcess child = childRunning(SleepsForever.class);
+        start(child);
+        try {
+            await("the line \"sleeping\" that the child prints before it sleeps for ever, to reach 'out'. It never "
+                    + "arrived while the child ran: copy each line to 'out' as soon as it is read from the pipe, "
+                    + "not all of them once the child has exited")
+                    .atMost(PATIENCE)
+                    .until(() -> out.lines().contains("sleeping"));
+            assertThat(child.isAlive())
+                    .as("isAlive() once the child's first line had reached 'out': the child sleeps for ever, so it "
+                            + "must still be running")
+                    .isTrue();
+        } finally {
+            kill(child);
+        }
+    }
+
+    @Test
+    void the_main_class_is_initialized_only_in_the_child() throws Exception {
+        ChildProcess child = childRunning(MarksTheJvmItIsInitializedIn.class);
+
+        start(child);
+        join(child);
+
+        assertThat(System.getProperty(MarksTheJvmItIsInitializedIn.TRACE))
+                .as("the system property that the main class's static initializer sets, in the TEST JVM. It is "
+                        + "set: the class was initialized in the parent, so its static code ran here too. Check "
+                        + "that the class exists without initializing it: Class.forName(name, false, loader), "
+                        + "not Class.forName(name)")
+                .isNull();
+        assertThat(out.lines())
+                .as("what the child printed: its static initializer ran in the child, pid %d", child.pid())
+                .containsExactly("initialized in pid " + child.pid());
+    }
+
+    @Test
+    void a_last_line_without_a_line_end_still_reaches_out() throws Exception {
+        ChildProcess child = childRunning(PrintsWithoutNewline.class);
+
+        start(child);
+        join(child);
+
+        assertThat(out.lines())
+                .as("what reached 'out' from a child that printed \"no newline\" with print() (no line end) and "
+                        + "exited. The end of the pipe ends the last line too: BufferedReader.readLine() returns "
+                        + "it; a copier that emits a line only at '\\n' loses it")
+                .containsExactly("no newline");
     }
 
     @Test

@@ -269,7 +269,64 @@ class ProcessPoolTest {
         assertThatExceptionOfType(IllegalStateException.class)
                 .as("map() on a closed pool: its workers are gone, so it must refuse clearly instead of hanging")
                 .isThrownBy(() -> map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2)));
+        assertThatExceptionOfType(IllegalStateException.class)
+                .as("map() of an EMPTY list on a closed pool: a closed pool refuses every map, whatever the items. "
+                        + "Check that the pool is open first, before any shortcut for an empty list")
+                .isThrownBy(() -> map(pool, ProcessPoolTest::squareAndPid, List.of()));
         assertThat(workers).as("workers still alive after close()").noneMatch(ProcessPoolTest::isAlive);
+    }
+
+    @Test
+    void close_stops_a_worker_that_is_still_busy_with_a_long_task() {
+        Task<Integer, Object> fileThenLongSleep = x -> {
+            if (x == 0) {
+                return new File("refused-result"); // refused by the pool at once: the map fails half-way
+            }
+            sleep(60_000);
+            return x;
+        };
+        ProcessPool pool = new ProcessPool(2);
+        List<Long> workers = pool.workerPids();
+        try {
+            assertWorkersAreChildProcesses(pool, 2);
+            catchThrowable(() -> map(pool, fileThenLongSleep, List.of(0, 1), Duration.ofSeconds(3))); // fails at once
+
+            assertTimeoutPreemptively(Duration.ofSeconds(12), pool::close, () -> "close() had not returned after "
+                    + "12 s, while one worker was still busy with a task of 60 s (left over from a map that failed "
+                    + "half-way). close() must not wait for the worker to finish by itself: close its input, wait a "
+                    + "few seconds, then kill it (ProcessTree.closeInputThenStop)");
+            assertThat(workers)
+                    .as("workers %s still alive when close() returned: close() must stop the busy one too and wait "
+                            + "until it has exited", workers)
+                    .noneMatch(ProcessPoolTest::isAlive);
+        } finally {
+            workers.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessTree::kill));
+        }
+    }
+
+    @Test
+    void a_result_that_cannot_be_serialized_fails_that_map_and_the_pool_keeps_working() {
+        try (ProcessPool pool = new ProcessPool(1)) {
+            List<Long> workers = assertWorkersAreChildProcesses(pool, 1);
+            Task<Integer, Object> unshippableResult = x -> new Unshippable();
+
+            assertThatExceptionOfType(RuntimeException.class)
+                    .as("map() of a task whose result is not Serializable: the worker cannot send it back. That is "
+                            + "the task's failure, like an exception it threw: the worker must catch it (serialize "
+                            + "the results INSIDE the try that guards the task) and reply with the error")
+                    .isThrownBy(() -> map(pool, unshippableResult, List.of(1, 2)))
+                    .withMessageContaining(Unshippable.class.getSimpleName());
+
+            List<List<Long>> results = map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2, 3));
+            assertThat(values(results))
+                    .as("the next map on the same pool of 1: a result the worker could not serialize must not kill "
+                            + "the worker or break the pool")
+                    .containsExactly(1L, 4L, 9L);
+            assertThat(pool.workerPids()).as("workerPids() after the failed map: the same worker, still alive")
+                    .isEqualTo(workers)
+                    .allMatch(ProcessPoolTest::isAlive);
+            assertRanInTheWorkers(pids(results), pool);
+        }
     }
 
     @Test

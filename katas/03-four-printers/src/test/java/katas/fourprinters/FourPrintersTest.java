@@ -4,6 +4,7 @@ import static katas.kit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
@@ -22,11 +23,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import katas.fourprinters.fixtures.FailsIfOdd;
+import katas.fourprinters.fixtures.FailsIfOddElseWaitsThenPrints;
 import katas.fourprinters.fixtures.LogsALotToStderr;
 import katas.fourprinters.fixtures.PrintsAfterItsSiblingsExited;
 import katas.fourprinters.fixtures.PrintsLongLines;
 import katas.fourprinters.fixtures.PrintsManyLines;
 import katas.fourprinters.fixtures.PrintsThenLingers;
+import katas.fourprinters.fixtures.TheFirstOfTwinsFails;
 import katas.fourprinters.fixtures.WaitsThenPrints;
 import katas.kit.KataTest;
 import katas.kit.OutputRecorder;
@@ -70,6 +73,10 @@ class FourPrintersTest {
                 + "AND stderr while it runs), or run() waits for something that never ends");
     }
 
+    private static List<Integer> numbers(List<Report> reports) {
+        return reports.stream().map(Report::number).collect(Collectors.toList());
+    }
+
     private List<Report> fourReports() {
         List<Report> reports = reports();
         assertThat(reports)
@@ -88,7 +95,7 @@ class FourPrintersTest {
                         + PATIENCE.toSeconds() + " s: it must start one child per number, wait for all, and return");
 
         List<Report> reports = reports();
-        assertThat(reports).extracting(Report::number)
+        assertThat(numbers(reports))
                 .as("the numbers the children printed (one child per number; the lines may come in any order). "
                         + "All lines: %s", out.lines())
                 .containsExactlyInAnyOrder(10, 20, 30, 40);
@@ -294,7 +301,7 @@ class FourPrintersTest {
         run(numbers, NumberPrinter.class);
 
         List<Report> reports = reports();
-        assertThat(reports).extracting(Report::number)
+        assertThat(numbers(reports))
                 .as("the numbers printed for a list of six: one child per number, however many there are (four is "
                         + "only the example). All lines: %s", out.lines())
                 .containsExactlyInAnyOrderElementsOf(numbers);
@@ -326,7 +333,7 @@ class FourPrintersTest {
         run(List.of(10, 20, 30, 40), LogsALotToStderr.class);
 
         List<Report> reports = fourReports();
-        assertThat(reports).extracting(Report::number)
+        assertThat(numbers(reports))
                 .as("the numbers printed by four children that first write 300 KB each to their stderr")
                 .containsExactlyInAnyOrder(10, 20, 30, 40);
         assertThat(out.lines()).as("the last line of 'out'").last().isEqualTo(FourPrinters.DONE);
@@ -347,6 +354,93 @@ class FourPrintersTest {
                         + "waitFor(), join each child's reader thread", childLines, FourPrinters.DONE,
                         PrintsManyLines.LINES)
                 .isEqualTo(childLines);
+    }
+
+    @Test
+    void a_failing_child_does_not_stop_a_slower_sibling_from_finishing() throws Exception {
+        // 21 fails at once; 900, started after it, needs 0.9 s before it prints its line and exits with 0.
+        Throwable thrown = catchThrowable(() -> run(List.of(10, 21, 900), FailsIfOddElseWaitsThenPrints.class));
+
+        assertThat(numbers(reports()))
+                .as("the numbers whose lines reached 'out'. The child for 21 failed at once; the child for 900 "
+                        + "only prints after 0.9 s, just before it exits with 0. Its line missing means run() gave up "
+                        + "at the first failed child and killed the others: one failing child must not take its "
+                        + "siblings down. Wait for EVERY child, then report the failures. All lines: %s", out.lines())
+                .containsExactlyInAnyOrder(10, 21, 900);
+        assertThat(thrown)
+                .as("what run() threw once every child had exited, the child for 21 with status %d",
+                        FailsIfOdd.STATUS)
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void a_number_that_comes_twice_gets_two_children_and_both_are_waited_for_and_checked() throws Exception {
+        // Of each pair of twins, the one started first stays a second longer, then exits with status 3.
+        Throwable thrown = catchThrowable(() -> run(List.of(5, 5, 6, 6), TheFirstOfTwinsFails.class));
+
+        List<Report> reports = reports();
+        assertThat(numbers(reports))
+                .as("the numbers printed for [5, 5, 6, 6]: one child per ENTRY of the list, twins included. All "
+                        + "lines: %s", out.lines())
+                .containsExactlyInAnyOrder(5, 5, 6, 6);
+        reports.forEach(report -> assertThatProcess(report.pid()).ranOutsideTheTestJvm());
+        for (Report report : reports) {
+            assertThat(ProcessHandle.of(report.pid()).filter(ProcessHandle::isAlive))
+                    .as("the child that printed %d (pid %d) was still running when run() ended. A number that "
+                            + "comes twice has two children: keep them all in a list (not in a map keyed by the "
+                            + "number, where the second twin replaces the first) and wait for each",
+                            report.number(), report.pid())
+                    .isEmpty();
+        }
+        List<Long> firstTwins = reports.stream()
+                .collect(Collectors.groupingBy(Report::number, Collectors.mapping(Report::pid, Collectors.toList())))
+                .values().stream().map(pids -> pids.stream().min(Long::compare).orElseThrow())
+                .collect(Collectors.toList());
+        assertThat(thrown)
+                .as("what run() threw: the first-started child of each twin (pids %s) exited with status %d. A "
+                        + "run() that returns normally did not check every child it started", firstTwins,
+                        FailsIfOdd.STATUS)
+                .isInstanceOf(IllegalStateException.class)
+                .satisfies(e -> assertThat(firstTwins)
+                        .as("the failed children's pids, one of which the message \"%s\" must name", e.getMessage())
+                        .anyMatch(pid -> e.getMessage().contains(String.valueOf(pid))));
+    }
+
+    @Test
+    void a_fifth_childs_line_arrives_while_the_first_four_are_still_running() throws Exception {
+        // The first four print at once and then stay alive for 4 s; the fifth and sixth print at once and exit.
+        List<Integer> numbers = List.of(4000, 4001, 4002, 4003, 10, 11);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread runner = new Thread(() -> {
+            try {
+                FourPrinters.run(out.stream(), numbers, PrintsThenLingers.class);
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        }, "runs FourPrinters.run");
+        runner.setDaemon(true);
+        runner.start();
+        try {
+            await("the lines of the fifth and sixth children (10 and 11), which print at once and exit, to reach "
+                    + "'out' while the first four children (which stay alive 4 s) are still running. They did not "
+                    + "arrive before run() ended: the copying is limited to a few children at a time (a pool of "
+                    + "four threads?). Give EVERY child its own reader thread, however many children there are")
+                    .atMost(Duration.ofMillis(3500))
+                    .until(() -> !runner.isAlive() || numbers(reports()).containsAll(List.of(10, 11)));
+            assertThat(runner.isAlive())
+                    .as("run() still running when the lines of 10 and 11 had arrived: the four children for 4000 to "
+                            + "4003 stay alive 4 s. run() ended early instead, with: %s. All lines: %s", thrown.get(),
+                            out.lines())
+                    .isTrue();
+        } finally {
+            runner.join(PATIENCE.toMillis());
+            if (runner.isAlive()) {
+                runner.interrupt();
+            }
+        }
+        assertThat(thrown.get()).as("what run() threw for six children that all succeed").isNull();
+        assertThat(numbers(reports())).as("the numbers printed by the six children")
+                .containsExactlyInAnyOrderElementsOf(numbers);
     }
 
     /** A stream that takes about 50 microseconds per line, as a terminal or a log file over a network might. */

@@ -375,7 +375,7 @@ class FourPrintersTest {
 
     @Test
     void a_number_that_comes_twice_gets_two_children_and_both_are_waited_for_and_checked() throws Exception {
-        // Of each pair of twins, the one started first stays a second longer, then exits with status 3.
+        // Of each pair of twins, the one started first (the lower pid) exits with status 3, the other with 0.
         Throwable thrown = catchThrowable(() -> run(List.of(5, 5, 6, 6), TheFirstOfTwinsFails.class));
 
         List<Report> reports = reports();

@@ -3,7 +3,7 @@ package katas.poolmap;
 import static katas.kit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import katas.kit.KataTest;
+import katas.kit.ProcessTree;
 import katas.poolmap.fixtures.Unshippable;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,21 @@ class ProcessPoolTest {
         return List.of(System.nanoTime(), ProcessHandle.current().pid());
     }
 
+    /** Prints a lot to both of its process's streams, then returns the square of x and the pid. */
+    static List<Long> noisySquareAndPid(int x) {
+        String noise = "a task that logs as it works, item " + x + " ".repeat(40);
+        for (int i = 0; i < 1000; i++) {
+            System.out.println(noise);
+            System.err.println(noise);
+        }
+        return squareAndPid(x);
+    }
+
+    /** A payload far bigger than a pipe holds: the item's text reversed, with the pid that did it. */
+    static String reversedWithPid(String text) {
+        return new StringBuilder(text).reverse() + " by " + ProcessHandle.current().pid();
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -59,6 +75,21 @@ class ProcessPoolTest {
     }
 
     // ---- Helpers for the assertions. ----
+
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    /** pool.map, but a map that never returns fails with a message instead of the bare class timeout. */
+    private static <T, R> List<R> map(ProcessPool pool, Task<T, R> task, List<T> items) {
+        return map(pool, task, items, PATIENCE);
+    }
+
+    private static <T, R> List<R> map(ProcessPool pool, Task<T, R> task, List<T> items, Duration patience) {
+        return assertTimeoutPreemptively(patience, () -> pool.map(task, items), () -> "map() of " + items.size()
+                + " items had not returned after " + patience.toSeconds() + " s, and the test's tasks take "
+                + "milliseconds. map() is waiting for a reply that will never come: a chunk that was never sent (or "
+                + "not flushed), a reply the reader thread did not pass on, or a worker blocked writing to a stderr "
+                + "pipe that nobody reads");
+    }
 
     private static List<Long> values(List<List<Long>> results) {
         return results.stream().map(pair -> pair.get(0)).collect(Collectors.toList());
@@ -112,7 +143,7 @@ class ProcessPoolTest {
     @Test
     void squares_come_back_in_the_order_of_the_items() {
         try (ProcessPool pool = new ProcessPool(2)) {
-            List<List<Long>> results = pool.map(ProcessPoolTest::squareAndPid, List.of(1, 2, 3, 45, 6, 8, 7, 9, 5, 6));
+            List<List<Long>> results = map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2, 3, 45, 6, 8, 7, 9, 5, 6));
 
             assertThat(values(results))
                     .as("map(square, [1, 2, 3, 45, 6, 8, 7, 9, 5, 6]): one result per item, in the items' order")
@@ -124,7 +155,7 @@ class ProcessPoolTest {
     @Test
     void results_keep_the_order_of_the_items_when_later_items_finish_first() {
         try (ProcessPool pool = new ProcessPool(3)) {
-            List<List<Long>> results = pool.map(ProcessPoolTest::slowerForSmallerItems, List.of(1, 2, 3, 4, 5, 6));
+            List<List<Long>> results = map(pool, ProcessPoolTest::slowerForSmallerItems, List.of(1, 2, 3, 4, 5, 6));
 
             assertThat(values(results))
                     .as("results of tasks that finish in reverse order (item 1 sleeps longest). The order of the "
@@ -140,7 +171,7 @@ class ProcessPoolTest {
         try (ProcessPool pool = new ProcessPool(3)) {
             List<Long> workers = assertWorkersAreChildProcesses(pool, 3);
 
-            List<List<Long>> results = pool.map(ProcessPoolTest::squareAndPid,
+            List<List<Long>> results = map(pool, ProcessPoolTest::squareAndPid,
                     IntStream.rangeClosed(1, 60).boxed().collect(Collectors.toList()));
 
             assertThat(pids(results))
@@ -157,8 +188,8 @@ class ProcessPoolTest {
             List<Long> workers = assertWorkersAreChildProcesses(pool, 3);
             List<Integer> items = IntStream.rangeClosed(1, 300).boxed().collect(Collectors.toList());
 
-            List<List<Long>> first = pool.map(ProcessPoolTest::squareAndPid, items);
-            List<List<Long>> second = pool.map(ProcessPoolTest::squareAndPid, items);
+            List<List<Long>> first = map(pool, ProcessPoolTest::squareAndPid, items);
+            List<List<Long>> second = map(pool, ProcessPoolTest::squareAndPid, items);
 
             List<Long> children = ProcessHandle.current().children().filter(ProcessHandle::isAlive)
                     .map(ProcessHandle::pid).collect(Collectors.toList());
@@ -179,7 +210,7 @@ class ProcessPoolTest {
             assertWorkersAreChildProcesses(pool, 1);
 
             long started = System.nanoTime();
-            List<List<Long>> results = pool.map(ProcessPoolTest::squareAndPid, List.of());
+            List<List<Long>> results = map(pool, ProcessPoolTest::squareAndPid, List.of());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             assertThat(results).as("map over no items").isEmpty();
@@ -190,14 +221,16 @@ class ProcessPoolTest {
 
     @Test
     void a_pool_needs_at_least_one_worker_process() {
-        assertThatThrownBy(() -> new ProcessPool(0), "a pool of 0 workers could never run anything")
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ProcessPool(-1), "a pool of -1 workers")
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .as("new ProcessPool(0): a pool of 0 workers could never run anything; reject the size at once")
+                .isThrownBy(() -> new ProcessPool(0).close());
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .as("new ProcessPool(-1): a pool of -1 workers; reject the size at once")
+                .isThrownBy(() -> new ProcessPool(-1).close());
 
         try (ProcessPool pool = new ProcessPool(1)) {
             assertWorkersAreChildProcesses(pool, 1);
-            assertRanInTheWorkers(pids(pool.map(ProcessPoolTest::squareAndPid, List.of(1, 2, 3))), pool);
+            assertRanInTheWorkers(pids(map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2, 3))), pool);
         }
     }
 
@@ -205,10 +238,10 @@ class ProcessPoolTest {
     void n_sleeping_tasks_run_at_the_same_time_in_n_processes() {
         long oneTask = 300;
         try (ProcessPool pool = new ProcessPool(3)) {
-            pool.map(ProcessPoolTest::pidAfterSleeping, List.of(1L, 1L, 1L)); // every worker JVM is up now
+            map(pool, ProcessPoolTest::pidAfterSleeping, List.of(1L, 1L, 1L)); // every worker JVM is up now
 
             long started = System.nanoTime();
-            List<Long> pids = pool.map(ProcessPoolTest::pidAfterSleeping, List.of(oneTask, oneTask, oneTask));
+            List<Long> pids = map(pool, ProcessPoolTest::pidAfterSleeping, List.of(oneTask, oneTask, oneTask));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             assertThat(took)
@@ -228,15 +261,72 @@ class ProcessPoolTest {
         List<Long> workers;
         try {
             workers = assertWorkersAreChildProcesses(pool, 1);
-            pool.map(ProcessPoolTest::squareAndPid, List.of(1, 2));
+            map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2));
         } finally {
             pool.close();
         }
 
-        assertThatThrownBy(() -> pool.map(ProcessPoolTest::squareAndPid, List.of(1, 2)),
-                "map() on a closed pool: its workers are gone, so it must refuse clearly instead of hanging")
-                .isInstanceOf(IllegalStateException.class);
+        assertThatExceptionOfType(IllegalStateException.class)
+                .as("map() on a closed pool: its workers are gone, so it must refuse clearly instead of hanging")
+                .isThrownBy(() -> map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2)));
+        assertThatExceptionOfType(IllegalStateException.class)
+                .as("map() of an EMPTY list on a closed pool: a closed pool refuses every map, whatever the items. "
+                        + "Check that the pool is open first, before any shortcut for an empty list")
+                .isThrownBy(() -> map(pool, ProcessPoolTest::squareAndPid, List.of()));
         assertThat(workers).as("workers still alive after close()").noneMatch(ProcessPoolTest::isAlive);
+    }
+
+    @Test
+    void close_stops_a_worker_that_is_still_busy_with_a_long_task() {
+        Task<Integer, Object> fileThenLongSleep = x -> {
+            if (x == 0) {
+                return new File("refused-result"); // refused by the pool at once: the map fails half-way
+            }
+            sleep(60_000);
+            return x;
+        };
+        ProcessPool pool = new ProcessPool(2);
+        List<Long> workers = pool.workerPids();
+        try {
+            assertWorkersAreChildProcesses(pool, 2);
+            catchThrowable(() -> map(pool, fileThenLongSleep, List.of(0, 1), Duration.ofSeconds(3))); // fails at once
+
+            assertTimeoutPreemptively(Duration.ofSeconds(12), pool::close, () -> "close() had not returned after "
+                    + "12 s, while one worker was still busy with a task of 60 s (left over from a map that failed "
+                    + "half-way). close() must not wait for the worker to finish by itself: close its input, wait a "
+                    + "few seconds, then kill it (ProcessTree.closeInputThenStop)");
+            assertThat(workers)
+                    .as("workers %s still alive when close() returned: close() must stop the busy one too and wait "
+                            + "until it has exited", workers)
+                    .noneMatch(ProcessPoolTest::isAlive);
+        } finally {
+            workers.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessTree::kill));
+        }
+    }
+
+    @Test
+    void a_result_that_cannot_be_serialized_fails_that_map_and_the_pool_keeps_working() {
+        try (ProcessPool pool = new ProcessPool(1)) {
+            List<Long> workers = assertWorkersAreChildProcesses(pool, 1);
+            Task<Integer, Object> unshippableResult = x -> new Unshippable();
+
+            assertThatExceptionOfType(RuntimeException.class)
+                    .as("map() of a task whose result is not Serializable: the worker cannot send it back. That is "
+                            + "the task's failure, like an exception it threw: the worker must catch it (serialize "
+                            + "the results INSIDE the try that guards the task) and reply with the error")
+                    .isThrownBy(() -> map(pool, unshippableResult, List.of(1, 2)))
+                    .withMessageContaining(Unshippable.class.getSimpleName());
+
+            List<List<Long>> results = map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2, 3));
+            assertThat(values(results))
+                    .as("the next map on the same pool of 1: a result the worker could not serialize must not kill "
+                            + "the worker or break the pool")
+                    .containsExactly(1L, 4L, 9L);
+            assertThat(pool.workerPids()).as("workerPids() after the failed map: the same worker, still alive")
+                    .isEqualTo(workers)
+                    .allMatch(ProcessPoolTest::isAlive);
+            assertRanInTheWorkers(pids(results), pool);
+        }
     }
 
     @Test
@@ -246,7 +336,7 @@ class ProcessPoolTest {
         try (ProcessPool pool = new ProcessPool(2)) {
             closedPool = pool;
             workers = assertWorkersAreChildProcesses(pool, 2);
-            pool.map(ProcessPoolTest::squareAndPid, List.of(1, 2, 3));
+            map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2, 3));
         }
 
         assertThat(workers)
@@ -263,7 +353,7 @@ class ProcessPoolTest {
         try (ProcessPool pool = new ProcessPool(2)) {
             assertWorkersAreChildProcesses(pool, 2);
 
-            List<Long> squares = pool.map(x -> (long) x * x, items);
+            List<Long> squares = map(pool, x -> (long) x * x, items);
 
             // Compared by hand: AssertJ's containsExactly takes about a second over 100,000 elements.
             assertThat(squares).as("how many results map returned for 100,000 items").hasSize(items.size());
@@ -281,7 +371,7 @@ class ProcessPoolTest {
     void consecutive_items_run_back_to_back_in_a_worker_because_they_travel_in_chunks() {
         List<Integer> items = IntStream.range(0, 20_000).boxed().collect(Collectors.toList());
         try (ProcessPool pool = new ProcessPool(2)) {
-            List<List<Long>> results = pool.map(ProcessPoolTest::clockAndPid, items);
+            List<List<Long>> results = map(pool, ProcessPoolTest::clockAndPid, items);
 
             assertRanInTheWorkers(pids(results), pool);
             Duration medianGap = medianGapBetweenTasksOfTheSameWorker(results);
@@ -301,13 +391,13 @@ class ProcessPoolTest {
             List<Object> items = List.of(1, new Unshippable(), 3);
             Task<Object, Object> identity = x -> x;
 
-            assertThatThrownBy(() -> pool.map(identity, items),
-                    "map() over an item that is not Serializable: it cannot be sent to another process, so "
+            assertThatExceptionOfType(IllegalArgumentException.class)
+                    .as("map() over an item that is not Serializable: it cannot be sent to another process, so "
                             + "map must fail before sending anything, naming the item's class")
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining(Unshippable.class.getSimpleName());
+                    .isThrownBy(() -> map(pool, identity, items))
+                    .withMessageContaining(Unshippable.class.getSimpleName());
 
-            List<List<Long>> results = pool.map(ProcessPoolTest::squareAndPid, List.of(1, 2, 3));
+            List<List<Long>> results = map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2, 3));
             assertThat(values(results)).as("the next map on the same pool").containsExactly(1L, 4L, 9L);
             assertRanInTheWorkers(pids(results), pool);
         }
@@ -324,13 +414,17 @@ class ProcessPoolTest {
                 return x;
             };
 
-            assertThatThrownBy(() -> pool.map(noFours, List.of(1, 2, 3, 4, 5, 6)),
-                    "map() of a task that throws for item 4, in a worker: the caller must get an exception "
-                            + "with the worker's message, and the pid of the worker (one of %s)", workers)
-                    .hasMessageContaining("no fours here")
-                    .satisfies(e -> assertThat(workers).anyMatch(pid -> e.getMessage().contains("pid " + pid)));
+            assertThatExceptionOfType(RuntimeException.class)
+                    .as("map() of a task that throws for item 4, in a worker: the caller must get an exception "
+                            + "with the worker's message, and the pid of the worker (\"pid N\", one of %s)", workers)
+                    .isThrownBy(() -> map(pool, noFours, List.of(1, 2, 3, 4, 5, 6)))
+                    .withMessageContaining("no fours here")
+                    .satisfies(e -> assertThat(workers)
+                            .as("the workers' pids, one of which the message \"%s\" must name as \"pid N\"",
+                                    e.getMessage())
+                            .anyMatch(pid -> e.getMessage().contains("pid " + pid)));
 
-            List<List<Long>> results = pool.map(ProcessPoolTest::squareAndPid, List.of(1, 2, 3));
+            List<List<Long>> results = map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2, 3));
             assertThat(values(results))
                     .as("the next map on the same pool: a task's exception must not break the workers, and no "
                             + "reply of the failed map may be mistaken for one of this map")
@@ -364,8 +458,10 @@ class ProcessPoolTest {
                             + "%s) and its exit code 7", workers)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageMatching("(?s).*\\b7\\b.*")
-                    .satisfies(e -> assertThat(workers).anyMatch(pid -> !isAlive(pid)
-                            && e.getMessage().contains("pid " + pid)));
+                    .satisfies(e -> assertThat(workers)
+                            .as("the workers' pids: the message \"%s\" must name the dead one as \"pid N\"",
+                                    e.getMessage())
+                            .anyMatch(pid -> !isAlive(pid) && e.getMessage().contains("pid " + pid)));
         }
     }
 
@@ -375,17 +471,17 @@ class ProcessPoolTest {
             assertWorkersAreChildProcesses(pool, 2);
             Task<Integer, File> fileNamed = x -> new File("result-" + x);
 
-            assertThatThrownBy(() -> pool.map(fileNamed, List.of(1, 2, 3, 4)),
-                    "map() of a task whose results are java.io.File objects: File is Serializable, but it is not "
+            assertThatExceptionOfType(IllegalArgumentException.class)
+                    .as("map() of a task whose results are java.io.File objects: File is Serializable, but it is not "
                             + "on the allow-list (JDK value types and katas.poolmap.**). Bytes from another process "
                             + "are data, not trusted code: deserialize every reply with "
                             + "SafeSerialization.fromBytes(bytes, allowList), which refuses the File with an "
                             + "IllegalArgumentException")
-                    .isInstanceOf(IllegalArgumentException.class);
+                    .isThrownBy(() -> map(pool, fileNamed, List.of(1, 2, 3, 4)));
 
             List<List<Long>> nextResults = new ArrayList<>();
             Throwable next = catchThrowable(() -> nextResults.addAll(
-                    pool.map(ProcessPoolTest::squareAndPid, List.of(1, 2, 3))));
+                    map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2, 3))));
             if (next != null) {
                 assertThat(next)
                         .as("what the next map threw, on the pool whose map failed half-way while the other "
@@ -399,6 +495,105 @@ class ProcessPoolTest {
                                 + "results must be this map's, not a stale reply of the failed one")
                         .containsExactly(1L, 4L, 9L);
             }
+        }
+    }
+
+    @Test
+    void every_item_gets_its_result_when_the_items_do_not_divide_evenly_into_chunks() {
+        try (ProcessPool pool = new ProcessPool(3)) {
+            for (int count : List.of(13, 101, 1009)) { // primes: never a whole number of chunks of any size
+                List<Integer> items = IntStream.range(0, count).boxed().collect(Collectors.toList());
+
+                List<List<Long>> results = map(pool, ProcessPoolTest::squareAndPid, items);
+
+                assertThat(results)
+                        .as("how many results map returned for %d items on a pool of 3. Fewer, or nulls at the end, "
+                                + "means the last chunk was lost: %d items do not divide evenly into chunks, so the "
+                                + "last chunk is a shorter one (ceil, not floor, or loop while from < items.size())",
+                                count, count)
+                        .hasSize(count)
+                        .doesNotContainNull();
+                assertThat(values(results))
+                        .as("the results of map(square, 0..%d): the square of each item, in the items' order",
+                                count - 1)
+                        .isEqualTo(items.stream().map(x -> (long) x * x).collect(Collectors.toList()));
+                assertRanInTheWorkers(pids(results), pool);
+            }
+        }
+    }
+
+    @Test
+    void tasks_that_print_to_stdout_and_stderr_do_not_disturb_the_pool() {
+        try (ProcessPool pool = new ProcessPool(2)) {
+            List<Integer> items = List.of(1, 2, 3, 4, 5, 6, 7, 8);
+
+            List<List<Long>> results = new ArrayList<>();
+            Throwable failure = catchThrowable(() -> results.addAll(
+                    map(pool, ProcessPoolTest::noisySquareAndPid, items, Duration.ofSeconds(5))));
+            if (failure != null) {
+                pool.workerPids().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessTree::kill)); // close fast
+            }
+
+            assertThat(failure)
+                    .as("what map() threw for tasks that each print about 80 KB to System.out and to System.err in "
+                            + "the worker. A task's System.out must not reach the worker's real stdout, where it "
+                            + "lands in the middle of the reply frames: in PoolWorker's main, keep a stream on the "
+                            + "real stdout for replies and System.setOut(System.err) before running any task. And "
+                            + "every worker's stderr must be read (CapturedOutput.of), or the worker blocks on a full "
+                            + "pipe")
+                    .isNull();
+            assertThat(values(results)).as("the results of the printing tasks, in the items' order")
+                    .containsExactly(1L, 4L, 9L, 16L, 25L, 36L, 49L, 64L);
+            assertRanInTheWorkers(pids(results), pool);
+        }
+    }
+
+    @Test
+    void items_and_results_bigger_than_a_pipe_holds_travel_whole() {
+        List<String> items = IntStream.range(0, 4)
+                .mapToObj(i -> ("item " + i + ":").repeat(40_000)) // about 300 KB each; a pipe holds 64 KiB
+                .collect(Collectors.toList());
+        try (ProcessPool pool = new ProcessPool(2)) {
+            List<String> results = map(pool, ProcessPoolTest::reversedWithPid, items);
+
+            assertThat(results).as("results of map over 4 items of 300 KB each").hasSize(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                String expected = new StringBuilder(items.get(i)).reverse().toString();
+                String result = results.get(i);
+                assertThat(result.startsWith(expected + " by "))
+                        .as("the result for item %d, of %d characters, is its item reversed (%d characters, then the "
+                                + "worker's pid). A frame bigger than a pipe arrives in several reads: read it with "
+                                + "readNBytes(length) or readFully, never with a single read()",
+                                i, result.length(), expected.length())
+                        .isTrue();
+                assertThat(Long.parseLong(result.substring(expected.length() + " by ".length())))
+                        .as("the pid that reversed item %d (the test JVM is %d)", i, TEST_JVM)
+                        .isNotEqualTo(TEST_JVM)
+                        .isIn(pool.workerPids());
+            }
+        }
+    }
+
+    @Test
+    void a_worker_busy_with_a_slow_chunk_does_not_hold_back_the_other_chunks() {
+        List<Long> items = new ArrayList<>(Collections.nCopies(16, 0L));
+        items.set(0, 500L); // the first item takes 0.5 s, the other 15 no time at all
+        try (ProcessPool pool = new ProcessPool(2)) {
+            map(pool, ProcessPoolTest::pidAfterSleeping, List.of(0L, 0L)); // every worker JVM is up now
+
+            List<Long> pids = map(pool, ProcessPoolTest::pidAfterSleeping, items);
+
+            assertRanInTheWorkers(Set.copyOf(pids), pool);
+            long slowWorker = pids.get(0);
+            long ranBySlowWorker = pids.stream().filter(pid -> pid == slowWorker).count();
+            assertThat(ranBySlowWorker)
+                    .as("how many of the 16 items ran in worker pid %d, which spent 0.5 s on the first one (by "
+                            + "worker: %s). While it was busy the other worker should have taken every other chunk. "
+                            + "Half or more means the slow item held back work it did not need to: either the chunks "
+                            + "were dealt out in advance (send each worker one chunk, then its next chunk each time "
+                            + "it replies), or they are so big that a worker's whole share is one chunk (cut about "
+                            + "four chunks per worker)", slowWorker, pids)
+                    .isLessThan(8);
         }
     }
 }

@@ -3,6 +3,7 @@ package katas.queue;
 import static katas.queue.Children.exitCodeOf;
 import static katas.queue.Children.report;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import katas.kit.CapturedProcess;
 import katas.kit.KataTest;
+import katas.queue.fixtures.PutsThenHalts;
 import org.junit.jupiter.api.Test;
 
 /** Producer and consumer processes around one {@link ProcessQueue} owned by the test JVM. */
@@ -20,6 +22,15 @@ class ProducerConsumerTest {
 
     private static final String CONSUMER_MAY_HANG = "A consumer must stop when it gets Sentinel.NO_MORE_ITEMS, "
             + "and get() must return items that other processes put.";
+
+    private static final Duration BOUND = Duration.ofSeconds(12);
+
+    /** Puts the sentinel from the test JVM, bounded in case put() waits for an acknowledgement that never comes. */
+    private static void putSentinel(QueueClient parent) {
+        assertTimeoutPreemptively(BOUND, () -> parent.put(Sentinel.NO_MORE_ITEMS), () -> "put(NO_MORE_ITEMS) in the "
+                + "test JVM did not return within " + BOUND.toSeconds() + " s: does the owner answer every put "
+                + "(and flush the answer)?");
+    }
 
     private static List<String> numbers(int from, int toExclusive) {
         return IntStream.range(from, toExclusive).mapToObj(String::valueOf).collect(Collectors.toList());
@@ -38,7 +49,7 @@ class ProducerConsumerTest {
 
             assertThat(exitCodeOf(producer, "producer", "Does put() return once the queue holds the item?"))
                     .as("exit code of the producer that put 0..9: %s", report(producer)).isZero();
-            parent.put(Sentinel.NO_MORE_ITEMS);
+            putSentinel(parent);
 
             assertThat(exitCodeOf(consumer, "consumer", CONSUMER_MAY_HANG))
                     .as("exit code of the consumer after it got the sentinel: %s", report(consumer)).isZero();
@@ -65,7 +76,9 @@ class ProducerConsumerTest {
 
             List<Object> received = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                received.add(parent.get(Children.PLENTY).orElse("<nothing within 10 s>"));
+                received.add(assertTimeoutPreemptively(BOUND, () -> parent.get(Children.PLENTY),
+                        () -> "get(10 s) in the test JVM did not return within " + BOUND.toSeconds() + " s: does the "
+                                + "owner poll with the timeout?").orElse("<nothing within 10 s>"));
             }
 
             assertThat(received)
@@ -91,8 +104,8 @@ class ProducerConsumerTest {
                         .as("exit code of a producer: %s", report(producer)).isZero();
             }
             // Both producers are done: one sentinel for each consumer.
-            parent.put(Sentinel.NO_MORE_ITEMS);
-            parent.put(Sentinel.NO_MORE_ITEMS);
+            putSentinel(parent);
+            putSentinel(parent);
 
             for (CapturedProcess consumer : List.of(consumer1, consumer2)) {
                 assertThat(exitCodeOf(consumer, "consumer", CONSUMER_MAY_HANG + " Each consumer stops at the "
@@ -143,12 +156,39 @@ class ProducerConsumerTest {
                     .as("items in the queue after the producer process put 1000 and exited, before any get")
                     .isEqualTo(1000);
 
-            parent.put(Sentinel.NO_MORE_ITEMS);
+            putSentinel(parent);
             CapturedProcess consumer = children.start(Consumer.class, queue.address());
             assertThat(exitCodeOf(consumer, "consumer", CONSUMER_MAY_HANG))
                     .as("exit code of the consumer: %s", report(consumer)).isZero();
             assertThat(consumed(consumer))
                     .as("what a consumer started after the producer had exited got: all of its items, in order")
+                    .containsExactlyElementsOf(items);
+        }
+    }
+
+    @Test
+    void a_producer_that_halts_right_after_its_last_put_loses_nothing() throws Exception {
+        List<String> items = List.of("first " + System.nanoTime(), "second", "third", "last");
+        try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
+                QueueClient parent = QueueClient.connect(queue.address())) {
+            CapturedProcess producer = children.start(PutsThenHalts.class, producerArgs(queue.address(), items));
+            assertThat(exitCodeOf(producer, "producer", "Does put() return once the queue holds the item?"))
+                    .as("exit code of the producer that halted right after its puts: %s", report(producer)).isZero();
+
+            assertThat(queue.size())
+                    .as("items in the queue the moment a producer process that put %d items has halted "
+                            + "(Runtime.halt: no close(), no shutdown hooks, no daemon thread runs on). Fewer means "
+                            + "put() returned before the owner held the item: it sat in a buffer, or a background "
+                            + "thread was still to send it. put() must flush and wait for the owner's "
+                            + "acknowledgement", items.size())
+                    .isEqualTo(items.size());
+            List<Object> received = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                received.add(assertTimeoutPreemptively(BOUND, () -> parent.get(Children.PLENTY),
+                        () -> "get(10 s) in the test JVM did not return within " + BOUND.toSeconds() + " s")
+                        .orElse("<nothing within 10 s>"));
+            }
+            assertThat(received).as("the items of the halted producer, as the test JVM got them: all, in order")
                     .containsExactlyElementsOf(items);
         }
     }

@@ -131,7 +131,9 @@ class PipelineTest {
             Optional<String> stdout = lineAfter("stdout=", children.sender().stderr().lines());
             Optional<String> report = lineAfter("pid=", children.receiver().stdout().lines());
             assertThat(stdout).as("what the sender's stdout is, from /proc/self/fd/1, reported on its stderr")
-                    .hasValueSatisfying(value -> assertThat(value).startsWith("pipe:"));
+                    .hasValueSatisfying(value -> assertThat(value)
+                            .as("the sender's stdout under Pipeline: an OS pipe ('pipe:[inode]'), not a file or a "
+                                    + "terminal").startsWith("pipe:"));
             assertThat(report).as("the receiver's report line 'pid=.. parent=.. stdin=.. got=..' on its stdout")
                     .isPresent();
 
@@ -154,6 +156,7 @@ class PipelineTest {
                     .as("what recv() did on the sender's send-only end (a Connection.sendOnly): throw an "
                             + "IllegalStateException at once, not block or read garbage")
                     .anySatisfy(line -> assertThat(line)
+                            .as("a line of the sender's stderr")
                             .startsWith("recv on the send-only end: java.lang.IllegalStateException"));
             assertThat(children.receiver().stdout().lines())
                     .as("what the receiver printed: the message, then what send() did on its receive-only end (a "
@@ -161,6 +164,8 @@ class PipelineTest {
                     .hasSize(2)
                     .first().isEqualTo("received hello");
             assertThat(children.receiver().stdout().lines().get(1))
+                    .as("what send() did on the receiver's receive-only end (a Connection.receiveOnly): throw an "
+                            + "IllegalStateException at once, not write into a stream it does not have")
                     .startsWith("send on the receive-only end: java.lang.IllegalStateException");
         }
     }

@@ -17,6 +17,12 @@ final class Children implements AutoCloseable {
 
     static final Duration PLENTY = Duration.ofSeconds(10);
 
+    /** Why a producer process may still be running when it should have exited. */
+    static final String PRODUCER_MAY_HANG = "put() must return as soon as the owner holds the item: does the owner "
+            + "answer every put, and flush the answer? Does it serve every client in a thread of its own, so that "
+            + "one client (a consumer waiting in get(), or any connected client) cannot keep it from serving the "
+            + "producer?";
+
     private final List<CapturedProcess> started = new ArrayList<>();
 
     /** Starts {@code mainClass} in a child JVM, its stdout and stderr captured. */

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 class ProducerConsumerTest {
 
     private static final String CONSUMER_MAY_HANG = "A consumer must stop when it gets Sentinel.NO_MORE_ITEMS, "
-            + "and get() must return items that other processes put.";
+            + "and get() must return items that other processes put. If its stdout shows every item but it did not "
+            + "stop, the sentinel that the test JVM put never reached the queue: put() must send (flush) the item "
+            + "and wait for the owner's acknowledgement before it returns.";
 
     private static final Duration BOUND = Duration.ofSeconds(12);
 
@@ -47,7 +49,7 @@ class ProducerConsumerTest {
             CapturedProcess consumer = children.start(Consumer.class, queue.address());
             CapturedProcess producer = children.start(Producer.class, producerArgs(queue.address(), numbers(0, 10)));
 
-            assertThat(exitCodeOf(producer, "producer", "Does put() return once the queue holds the item?"))
+            assertThat(exitCodeOf(producer, "producer", Children.PRODUCER_MAY_HANG))
                     .as("exit code of the producer that put 0..9: %s", report(producer)).isZero();
             putSentinel(parent);
 
@@ -71,7 +73,7 @@ class ProducerConsumerTest {
                 QueueClient parent = QueueClient.connect(queue.address())) {
             CapturedProcess producer = children.start(Producer.class, queue.address(),
                     "0", "1", "Shiva", "-42", "Yadav", "3.5", "héllo wörld", token);
-            assertThat(exitCodeOf(producer, "producer", "Does put() return once the queue holds the item?"))
+            assertThat(exitCodeOf(producer, "producer", Children.PRODUCER_MAY_HANG))
                     .as("exit code of the producer: %s", report(producer)).isZero();
 
             List<Object> received = new ArrayList<>();
@@ -100,7 +102,7 @@ class ProducerConsumerTest {
             CapturedProcess producerA = children.start(Producer.class, producerArgs(queue.address(), fromA));
             CapturedProcess producerB = children.start(Producer.class, producerArgs(queue.address(), fromB));
             for (CapturedProcess producer : List.of(producerA, producerB)) {
-                assertThat(exitCodeOf(producer, "producer", "Does put() return once the queue holds the item?"))
+                assertThat(exitCodeOf(producer, "producer", Children.PRODUCER_MAY_HANG))
                         .as("exit code of a producer: %s", report(producer)).isZero();
             }
             // Both producers are done: one sentinel for each consumer.
@@ -172,7 +174,7 @@ class ProducerConsumerTest {
         try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
                 QueueClient parent = QueueClient.connect(queue.address())) {
             CapturedProcess producer = children.start(PutsThenHalts.class, producerArgs(queue.address(), items));
-            assertThat(exitCodeOf(producer, "producer", "Does put() return once the queue holds the item?"))
+            assertThat(exitCodeOf(producer, "producer", Children.PRODUCER_MAY_HANG))
                     .as("exit code of the producer that halted right after its puts: %s", report(producer)).isZero();
 
             assertThat(queue.size())

@@ -47,7 +47,7 @@ class QueueClientTest {
         try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
                 QueueClient parent = QueueClient.connect(queue.address())) {
             CapturedProcess producer = children.start(PutsItsPid.class, queue.address());
-            assertThat(exitCodeOf(producer, "producer", "Does put() return once the queue holds the item?"))
+            assertThat(exitCodeOf(producer, "producer", Children.PRODUCER_MAY_HANG))
                     .as("exit code of the producer: %s", report(producer)).isZero();
 
             Object item = getWithin(parent, "the pid a producer process put").orElse(null);
@@ -110,7 +110,7 @@ class QueueClientTest {
                     .as("get(300 ms) on an empty queue: nothing came, so an empty Optional").isEmpty();
 
             CapturedProcess producer = children.start(PutsItsPid.class, queue.address());
-            assertThat(exitCodeOf(producer, "producer", "Does put() return once the queue holds the item?"))
+            assertThat(exitCodeOf(producer, "producer", Children.PRODUCER_MAY_HANG))
                     .as("exit code of the producer: %s", report(producer)).isZero();
             assertThat(queue.size())
                     .as("items in the queue after a producer process put one, nobody asking for it: 0 means the "
@@ -301,7 +301,7 @@ class QueueClientTest {
         try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
                 QueueClient parent = QueueClient.connect(queue.address())) {
             CapturedProcess hostile = children.start(PutsAGadgetThenItsPid.class, queue.address());
-            assertThat(exitCodeOf(hostile, "hostile producer", "Does put() return once the queue holds the item?"))
+            assertThat(exitCodeOf(hostile, "hostile producer", Children.PRODUCER_MAY_HANG))
                     .as("exit code of the hostile producer: %s", report(hostile)).isZero();
 
             assertThatExceptionOfType(RuntimeException.class)

@@ -140,7 +140,11 @@ class QueueClientTest {
                 QueueClient parent = QueueClient.connect(queue.address())) {
             CapturedProcess consumer = children.start(WaitsForAnItem.class, queue.address());
             assertThat(consumer.stdout().awaitLine("connected"::equals, Children.PLENTY))
-                    .as("the consumer process connected to the queue: %s", consumer.stderr().text()).isTrue();
+                    .as("whether the consumer process (pid %d) printed 'connected' within %d s. It first calls "
+                            + "get(Duration.ZERO) on the empty queue, which must return Optional.empty() at once "
+                            + "(zero means 'do not wait', not 'wait for ever'). Its stderr: %s", consumer.pid(),
+                            Children.PLENTY.toSeconds(), consumer.stderr().text())
+                    .isTrue();
             Thread.sleep(300); // time for its get() to reach the owner, which then waits for an item on its behalf
             ProcessTree.kill(consumer.process().toHandle());
 
@@ -226,7 +230,11 @@ class QueueClientTest {
         try (ProcessQueue queue = new ProcessQueue(); Children children = new Children()) {
             CapturedProcess consumer = children.start(WaitsForAnItem.class, queue.address());
             assertThat(consumer.stdout().awaitLine("connected"::equals, Children.PLENTY))
-                    .as("the consumer process connected to the queue: %s", consumer.stderr().text()).isTrue();
+                    .as("whether the consumer process (pid %d) printed 'connected' within %d s. It first calls "
+                            + "get(Duration.ZERO) on the empty queue, which must return Optional.empty() at once "
+                            + "(zero means 'do not wait', not 'wait for ever'). Its stderr: %s", consumer.pid(),
+                            Children.PLENTY.toSeconds(), consumer.stderr().text())
+                    .isTrue();
 
             assertTimeoutPreemptively(BOUND, queue::close, () -> "ProcessQueue.close() did not return within "
                     + BOUND.toSeconds() + " s while a consumer process waited in get(): close the listening channel "

@@ -1,6 +1,7 @@
 package katas.queue;
 
 import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import katas.kit.ProcessTree;
 /** The child JVMs one test starts; closing it kills whichever of them are still running. */
 final class Children implements AutoCloseable {
 
-    static final Duration PLENTY = Duration.ofSeconds(10);
+    static final Duration PLENTY = Duration.ofSeconds(8);
 
     /** Why a producer process may still be running when it should have exited. */
     static final String PRODUCER_MAY_HANG = "put() must return as soon as the owner holds the item: does the owner "
@@ -24,6 +25,26 @@ final class Children implements AutoCloseable {
             + "producer?";
 
     private final List<CapturedProcess> started = new ArrayList<>();
+
+    /**
+     * Connects a client for the test JVM, then checks, with a second client and a bound of a few seconds, that the
+     * owner serves a new client while another one stays connected. An owner that serves one connection at a time
+     * fails here at once, instead of every later wait in the test running into its time limit.
+     */
+    static QueueClient connectServed(ProcessQueue queue) {
+        QueueClient parent = QueueClient.connect(queue.address());
+        try (QueueClient probe = QueueClient.connect(queue.address())) {
+            assertTimeoutPreemptively(Duration.ofSeconds(3), () -> probe.get(Duration.ZERO), () -> "get(Duration.ZERO) "
+                    + "on an empty queue, from a second client while a first one stays connected, had no answer "
+                    + "within 3 s. The owner must serve every client in a thread of its own: while one serving "
+                    + "thread waits for the next request of a connected client, the others are served. (And zero "
+                    + "means 'do not wait', not 'wait for ever'.)");
+        } catch (RuntimeException | Error e) {
+            parent.close();
+            throw e;
+        }
+        return parent;
+    }
 
     /** Starts {@code mainClass} in a child JVM, its stdout and stderr captured. */
     CapturedProcess start(Class<?> mainClass, String... args) throws IOException {

@@ -25,7 +25,7 @@ class ProducerConsumerTest {
             + "stop, the sentinel that the test JVM put never reached the queue: put() must send (flush) the item "
             + "and wait for the owner's acknowledgement before it returns.";
 
-    private static final Duration BOUND = Duration.ofSeconds(12);
+    private static final Duration BOUND = Duration.ofSeconds(10);
 
     /** Puts the sentinel from the test JVM, bounded in case put() waits for an acknowledgement that never comes. */
     private static void putSentinel(QueueClient parent) {
@@ -45,7 +45,7 @@ class ProducerConsumerTest {
     @Test
     void a_consumer_process_gets_zero_to_nine_in_fifo_order_and_exits_by_itself_at_the_sentinel() throws Exception {
         try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = QueueClient.connect(queue.address())) {
+                QueueClient parent = Children.connectServed(queue)) {
             CapturedProcess consumer = children.start(Consumer.class, queue.address());
             CapturedProcess producer = children.start(Producer.class, producerArgs(queue.address(), numbers(0, 10)));
 
@@ -70,7 +70,7 @@ class ProducerConsumerTest {
     void numbers_and_strings_from_a_producer_process_arrive_intact_and_with_their_types() throws Exception {
         String token = "token-" + System.nanoTime();
         try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = QueueClient.connect(queue.address())) {
+                QueueClient parent = Children.connectServed(queue)) {
             CapturedProcess producer = children.start(Producer.class, queue.address(),
                     "0", "1", "Shiva", "-42", "Yadav", "3.5", "héllo wörld", token);
             assertThat(exitCodeOf(producer, "producer", Children.PRODUCER_MAY_HANG))
@@ -79,8 +79,8 @@ class ProducerConsumerTest {
             List<Object> received = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 received.add(assertTimeoutPreemptively(BOUND, () -> parent.get(Children.PLENTY),
-                        () -> "get(10 s) in the test JVM did not return within " + BOUND.toSeconds() + " s: does the "
-                                + "owner poll with the timeout?").orElse("<nothing within 10 s>"));
+                        () -> "get(8 s) in the test JVM did not return within " + BOUND.toSeconds() + " s: does the "
+                                + "owner poll with the timeout?").orElse("<nothing within 8 s>"));
             }
 
             assertThat(received)
@@ -96,7 +96,7 @@ class ProducerConsumerTest {
         List<String> fromA = IntStream.range(0, 25).mapToObj(i -> "A" + i).collect(Collectors.toList());
         List<String> fromB = IntStream.range(0, 25).mapToObj(i -> "B" + i).collect(Collectors.toList());
         try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = QueueClient.connect(queue.address())) {
+                QueueClient parent = Children.connectServed(queue)) {
             CapturedProcess consumer1 = children.start(Consumer.class, queue.address());
             CapturedProcess consumer2 = children.start(Consumer.class, queue.address());
             CapturedProcess producerA = children.start(Producer.class, producerArgs(queue.address(), fromA));
@@ -148,7 +148,7 @@ class ProducerConsumerTest {
     void a_producer_that_exits_before_anything_is_read_leaves_its_items_in_the_queue() throws Exception {
         List<String> items = numbers(0, 1000);
         try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = QueueClient.connect(queue.address())) {
+                QueueClient parent = Children.connectServed(queue)) {
             CapturedProcess producer = children.start(Producer.class, producerArgs(queue.address(), items));
 
             assertThat(exitCodeOf(producer, "producer", "Nothing reads the queue yet, so a put that waits for a "
@@ -172,7 +172,7 @@ class ProducerConsumerTest {
     void a_producer_that_halts_right_after_its_last_put_loses_nothing() throws Exception {
         List<String> items = List.of("first " + System.nanoTime(), "second", "third", "last");
         try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = QueueClient.connect(queue.address())) {
+                QueueClient parent = Children.connectServed(queue)) {
             CapturedProcess producer = children.start(PutsThenHalts.class, producerArgs(queue.address(), items));
             assertThat(exitCodeOf(producer, "producer", Children.PRODUCER_MAY_HANG))
                     .as("exit code of the producer that halted right after its puts: %s", report(producer)).isZero();
@@ -187,8 +187,8 @@ class ProducerConsumerTest {
             List<Object> received = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 received.add(assertTimeoutPreemptively(BOUND, () -> parent.get(Children.PLENTY),
-                        () -> "get(10 s) in the test JVM did not return within " + BOUND.toSeconds() + " s")
-                        .orElse("<nothing within 10 s>"));
+                        () -> "get(8 s) in the test JVM did not return within " + BOUND.toSeconds() + " s")
+                        .orElse("<nothing within 8 s>"));
             }
             assertThat(received).as("the items of the halted producer, as the test JVM got them: all, in order")
                     .containsExactlyElementsOf(items);

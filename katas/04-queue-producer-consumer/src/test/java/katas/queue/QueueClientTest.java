@@ -33,11 +33,11 @@ import org.junit.jupiter.api.Test;
 class QueueClientTest {
 
     private static final long TEST_JVM = ProcessHandle.current().pid();
-    private static final Duration BOUND = Duration.ofSeconds(12);
+    private static final Duration BOUND = Duration.ofSeconds(10);
 
     /** get(PLENTY) in the test JVM, bounded in case the learner's get(timeout) does not honour its timeout. */
     private static Optional<Object> getWithin(QueueClient client, String whatWeWaitFor) {
-        return assertTimeoutPreemptively(BOUND, () -> client.get(Children.PLENTY), () -> "get(10 s) in the test JVM "
+        return assertTimeoutPreemptively(BOUND, () -> client.get(Children.PLENTY), () -> "get(8 s) in the test JVM "
                 + "was still waiting after " + BOUND.toSeconds() + " s, for " + whatWeWaitFor + ". get(timeout) must "
                 + "return Optional.empty() once its timeout has passed: does the owner poll with the timeout?");
     }
@@ -45,7 +45,7 @@ class QueueClientTest {
     @Test
     void an_item_carries_the_pid_of_the_producer_process_which_is_not_the_test_jvm() throws Exception {
         try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = QueueClient.connect(queue.address())) {
+                QueueClient parent = Children.connectServed(queue)) {
             CapturedProcess producer = children.start(PutsItsPid.class, queue.address());
             assertThat(exitCodeOf(producer, "producer", Children.PRODUCER_MAY_HANG))
                     .as("exit code of the producer: %s", report(producer)).isZero();
@@ -103,7 +103,7 @@ class QueueClientTest {
     @Test
     void a_get_that_timed_out_leaves_nothing_behind_so_the_next_item_goes_to_the_next_get() throws Exception {
         try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = QueueClient.connect(queue.address());
+                QueueClient parent = Children.connectServed(queue);
                 QueueClient other = QueueClient.connect(queue.address())) {
             assertThat(assertTimeoutPreemptively(BOUND, () -> parent.get(Duration.ofMillis(300)),
                     () -> "get(300 ms) on an empty queue did not return within " + BOUND.toSeconds() + " s"))
@@ -137,7 +137,7 @@ class QueueClientTest {
     @Test
     void an_item_handed_to_a_consumer_that_died_while_it_waited_goes_back_to_the_queue() throws Exception {
         try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = QueueClient.connect(queue.address())) {
+                QueueClient parent = Children.connectServed(queue)) {
             CapturedProcess consumer = children.start(WaitsForAnItem.class, queue.address());
             assertThat(consumer.stdout().awaitLine("connected"::equals, Children.PLENTY))
                     .as("whether the consumer process (pid %d) printed 'connected' within %d s. It first calls "
@@ -185,7 +185,7 @@ class QueueClientTest {
     void a_one_mebibyte_item_arrives_intact() throws Exception {
         int size = 1 << 20;
         try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = QueueClient.connect(queue.address())) {
+                QueueClient parent = Children.connectServed(queue)) {
             CapturedProcess producer = children.start(PutsABigItem.class, queue.address(), String.valueOf(size));
             assertThat(exitCodeOf(producer, "producer", "A 1 MiB item is larger than any pipe or socket buffer: "
                     + "the owner must keep reading while the item arrives."))
@@ -205,7 +205,7 @@ class QueueClientTest {
     @Test
     void an_unserializable_item_fails_in_the_producer_and_the_queue_keeps_working() throws Exception {
         try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = QueueClient.connect(queue.address())) {
+                QueueClient parent = Children.connectServed(queue)) {
             CapturedProcess producer = children.start(PutsAThreadThenItsPid.class, queue.address());
             assertThat(exitCodeOf(producer, "producer", "After a refused put, the next put must still work."))
                     .as("exit code of the producer: %s", report(producer)).isZero();
@@ -307,7 +307,7 @@ class QueueClientTest {
     void an_item_of_a_class_not_on_the_allow_list_is_refused_and_its_code_never_runs() throws Exception {
         Gadget.ranInThisJvm = false;
         try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = QueueClient.connect(queue.address())) {
+                QueueClient parent = Children.connectServed(queue)) {
             CapturedProcess hostile = children.start(PutsAGadgetThenItsPid.class, queue.address());
             assertThat(exitCodeOf(hostile, "hostile producer", Children.PRODUCER_MAY_HANG))
                     .as("exit code of the hostile producer: %s", report(hostile)).isZero();
@@ -317,7 +317,7 @@ class QueueClientTest {
                             + "nor in package katas.queue: refuse it (SafeSerialization.fromBytes with the allow-list "
                             + "throws IllegalArgumentException) instead of handing it out", Gadget.class.getName())
                     .isThrownBy(() -> assertTimeoutPreemptively(BOUND, () -> parent.get(Children.PLENTY),
-                            () -> "get(10 s) did not return within " + BOUND.toSeconds() + " s"));
+                            () -> "get(8 s) did not return within " + BOUND.toSeconds() + " s"));
             assertThat(Gadget.ranInThisJvm)
                     .as("whether the refused item's readObject ran in the test JVM: bytes from another process are "
                             + "data, never code. Deserialize through an ObjectInputFilter allow-list "

@@ -69,7 +69,11 @@ class SharedMemoryTest {
                     .doesNotHaveDuplicates()
                     .doesNotContain(TEST_JVM);
             barrier.release();
-            children.awaitAllSucceeded(PLENTY);
+            children.awaitAllSucceeded(PLENTY, locked
+                    ? "A LockedIncrementer that does not finish is usually stuck in lock(): does unlock() release the "
+                            + "FileLock, and is every lock() paired with an unlock() in a finally block?"
+                    : "An UnsafeIncrementer has nothing to wait for once the barrier has released it: read slot 0, "
+                            + "add one, write slot 0, and exit.");
             return counter.get(0);
         }
     }
@@ -167,7 +171,8 @@ class SharedMemoryTest {
             for (int index = 0; index < numbers.length; index++) {
                 children.start(SlotSquarer.class, arrayFile, index);
             }
-            children.awaitAllSucceeded(PLENTY);
+            children.awaitAllSucceeded(PLENTY, "A SlotSquarer has nothing to wait for: it opens the array, squares "
+                    + "its slot and exits.");
 
             List<Long> seen = new ArrayList<>();
             for (int index = 0; index < array.length(); index++) {

@@ -19,6 +19,7 @@ import java.util.Set;
 import katas.kit.JavaProcess;
 import katas.kit.KataTest;
 import katas.pipe.fixtures.EchoesBytes;
+import katas.pipe.fixtures.FinishesAfterEndOfStream;
 import katas.pipe.fixtures.FloodsStderrThenSendsItsPid;
 import katas.pipe.fixtures.PrintsStrayLinesThenEchoes;
 import katas.pipe.fixtures.SendsItsPidAndExits;
@@ -97,7 +98,7 @@ class ChildConnectionTest {
 
     @Test
     void closing_the_child_connection_lets_the_child_finish_and_exit_by_itself() throws Exception {
-        ChildConnection child = ChildConnection.start(JavaProcess.of(EchoesBytes.class));
+        ChildConnection child = ChildConnection.start(JavaProcess.of(FinishesAfterEndOfStream.class).withArgs("800"));
         try {
             helloFrom(child);
         } finally {
@@ -106,11 +107,14 @@ class ChildConnectionTest {
                     + "then kill it");
         }
 
-        assertThatProcess(child.process()).isDeadWithin(PLENTY).hasExitedWith(0);
+        assertThatProcess(child.process()).isDeadWithin(PLENTY);
         assertThat(child.errorOutput())
-                .as("the child's stderr after ChildConnection.close(): 'end of stream', so the child saw its recv() "
-                        + "end and finished by itself. Killing it at once would cut off whatever it does last")
-                .contains("end of stream");
+                .as("the child's stderr after ChildConnection.close(). The child sees the end of the stream, then "
+                        + "works 0.8 s more and writes 'finished cleanly'. Missing means close() killed it before it "
+                        + "could finish: close the parent's end, then give the child a few seconds to exit by itself "
+                        + "(ProcessTree.closeInputThenStop), and only then kill it")
+                .contains("end of stream", "finished cleanly");
+        assertThatProcess(child.process()).hasExitedWith(0);
     }
 
     @Test

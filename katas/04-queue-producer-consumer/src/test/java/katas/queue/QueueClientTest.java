@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import katas.kit.CapturedProcess;
 import katas.kit.KataTest;
 import katas.kit.ProcessTree;
@@ -157,6 +159,51 @@ class QueueClientTest {
                             + "thread that waited for the dead consumer took it, and sending it failed (broken "
                             + "pipe): put the item back at the head of the queue (addFirst) instead of losing it")
                     .contains("survivor");
+        }
+    }
+
+    @Test
+    void an_item_that_could_not_be_sent_to_a_consumer_that_died_goes_back_to_the_head_not_the_tail() throws Exception {
+        Assumptions.assumeTrue(new java.io.File("/bin/kill").canExecute() || new java.io.File("/usr/bin/kill")
+                .canExecute(), "needs the kill command to stop a process");
+        byte[] big = PutsABigItem.pattern(4 << 20, 7);
+        try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
+                QueueClient parent = Children.connectServed(queue)) {
+            CapturedProcess consumer = children.start(WaitsForAnItem.class, queue.address());
+            assertThat(consumer.stdout().awaitLine("connected"::equals, Children.PLENTY))
+                    .as("whether the consumer process (pid %d) printed 'connected' within %d s. It first calls "
+                            + "get(Duration.ZERO) on the empty queue, which must return Optional.empty() at once. "
+                            + "Its stderr: %s", consumer.pid(), Children.PLENTY.toSeconds(), consumer.stderr().text())
+                    .isTrue();
+            Thread.sleep(300); // time for its get() to reach the owner, which then waits for an item on its behalf
+            Process stop = new ProcessBuilder("kill", "-STOP", String.valueOf(consumer.pid())).start();
+            assertThat(stop.waitFor(5, TimeUnit.SECONDS) && stop.exitValue() == 0)
+                    .as("kill -STOP %d: the consumer stays connected but reads nothing", consumer.pid()).isTrue();
+
+            // The owner hands the 4 MiB item to the stopped consumer: far more than a socket holds, so it is still
+            // sending when the next two items arrive behind it, and when the consumer dies.
+            assertTimeoutPreemptively(BOUND, () -> {
+                parent.put(big);
+                Thread.sleep(300);
+                parent.put("behind 1");
+                parent.put("behind 2");
+            }, () -> "three puts from the test JVM did not return within " + BOUND.toSeconds() + " s");
+            ProcessTree.kill(consumer.process().toHandle());
+            Thread.sleep(300); // time for the owner's failed send to put the item back
+
+            List<String> got = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Optional<Object> item = assertTimeoutPreemptively(BOUND, () -> parent.get(Duration.ofSeconds(3)),
+                        () -> "get(3 s) did not return within " + BOUND.toSeconds() + " s");
+                got.add(item.map(value -> value instanceof byte[] && Arrays.equals((byte[]) value, big)
+                        ? "the 4 MiB item" : String.valueOf(value)).orElse("<nothing within 3 s>"));
+            }
+            assertThat(got)
+                    .as("the items the test JVM got after the consumer died while the owner was sending it the 4 MiB "
+                            + "item. The item was taken from the head and never delivered, so it goes back to the "
+                            + "head (addFirst), before the items that came later; at the tail it would jump the "
+                            + "queue's order, and missing it was lost")
+                    .containsExactly("the 4 MiB item", "behind 1", "behind 2");
         }
     }
 

@@ -21,7 +21,10 @@ import katas.kit.KataTest;
 import katas.pipe.fixtures.EchoesBytes;
 import katas.pipe.fixtures.FinishesAfterEndOfStream;
 import katas.pipe.fixtures.FloodsStderrThenSendsItsPid;
+import katas.pipe.fixtures.Gadget;
+import katas.pipe.fixtures.IgnoresEndOfStream;
 import katas.pipe.fixtures.PrintsStrayLinesThenEchoes;
+import katas.pipe.fixtures.SendsAGadgetThenItsPid;
 import katas.pipe.fixtures.SendsItsPidAndExits;
 import katas.pipe.fixtures.SquaresWithItsPid;
 import org.junit.jupiter.api.Test;
@@ -110,11 +113,49 @@ class ChildConnectionTest {
         assertThatProcess(child.process()).isDeadWithin(PLENTY);
         assertThat(child.errorOutput())
                 .as("the child's stderr after ChildConnection.close(). The child sees the end of the stream, then "
-                        + "works 0.8 s more and writes 'finished cleanly'. Missing means close() killed it before it "
-                        + "could finish: close the parent's end, then give the child a few seconds to exit by itself "
-                        + "(ProcessTree.closeInputThenStop), and only then kill it")
+                        + "works 0.8 s more, writes a last report of 200 KB, then 'finished cleanly'. Missing means "
+                        + "close() killed the child before it could finish (close the parent's end, then give the "
+                        + "child a few seconds to exit by itself, ProcessTree.closeInputThenStop, and only then kill "
+                        + "it), or close() returned before the child's stderr was read to its end "
+                        + "(CapturedOutput.awaitEnd)")
                 .contains("end of stream", "finished cleanly");
         assertThatProcess(child.process()).hasExitedWith(0);
+    }
+
+    @Test
+    void closing_the_child_connection_kills_a_child_that_stays_after_the_end_of_the_stream() throws Exception {
+        ChildConnection child = ChildConnection.start(JavaProcess.of(IgnoresEndOfStream.class));
+        try {
+            helloFrom(child);
+        } finally {
+            assertTimeoutPreemptively(Duration.ofSeconds(12), child::close, () -> "ChildConnection.close() did not "
+                    + "return within 12 s for a child that stays after the end of its stream. close() must not "
+                    + "wait for ever: give the child a few seconds to exit by itself, then kill it "
+                    + "(ProcessTree.closeInputThenStop does both)");
+        }
+
+        assertThatProcess(child.process()).isDeadWithin(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void a_message_of_a_class_not_on_the_allow_list_is_refused_and_its_code_never_runs() throws Exception {
+        Gadget.ranInThisJvm = false;
+        try (ChildConnection child = ChildConnection.start(JavaProcess.of(SendsAGadgetThenItsPid.class))) {
+            assertThatExceptionOfType(RuntimeException.class)
+                    .as("recv() in the test JVM when the child sent a %s, a class that is neither a JDK value type "
+                            + "nor in package katas.pipe: refuse it (SafeSerialization.fromBytes with the allow-list "
+                            + "throws IllegalArgumentException) instead of returning it", Gadget.class.getName())
+                    .isThrownBy(() -> within("recv() of the child's first message", () -> child.connection().recv()));
+            assertThat(Gadget.ranInThisJvm)
+                    .as("whether the refused message's readObject ran in the test JVM: bytes from another process are "
+                            + "data, never code. Deserialize through an ObjectInputFilter allow-list "
+                            + "(SafeSerialization.fromBytes), which refuses the class before any of its code runs")
+                    .isFalse();
+            assertThat(within("recv() of the message after the refused one", () -> child.connection().recv()))
+                    .as("the next message after the refused one: the child's pid. The refused frame was read whole, "
+                            + "so the stream is still in step")
+                    .isEqualTo(child.pid());
+        }
     }
 
     @Test

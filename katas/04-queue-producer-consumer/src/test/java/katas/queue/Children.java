@@ -8,10 +8,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import katas.kit.CapturedProcess;
 import katas.kit.ExitCodes;
 import katas.kit.JavaProcess;
 import katas.kit.ProcessTree;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.function.ThrowingSupplier;
+import org.opentest4j.AssertionFailedError;
 
 /** The child JVMs one test starts; closing it kills whichever of them are still running. */
 final class Children implements AutoCloseable {
@@ -44,6 +48,31 @@ final class Children implements AutoCloseable {
             throw e;
         }
         return parent;
+    }
+
+    /** How long one call of a client in the test JVM may take before the test gives up on it, with a message. */
+    static final Duration BOUND = Duration.ofSeconds(10);
+
+    /**
+     * Runs one call of a client in the test JVM, at most {@link #BOUND}. If it is still waiting then, the queue is
+     * closed (so that the abandoned call sees the end of its stream and lets go of the client, which the test closes
+     * next) and the test fails with {@code message}.
+     */
+    static <T> T within(ProcessQueue queue, ThrowingSupplier<T> call, Supplier<String> message) {
+        try {
+            return assertTimeoutPreemptively(BOUND, call, message);
+        } catch (AssertionFailedError e) {
+            queue.close();
+            throw e;
+        }
+    }
+
+    /** The same for a call that returns nothing. */
+    static void within(ProcessQueue queue, Executable call, Supplier<String> message) {
+        within(queue, () -> {
+            call.execute();
+            return null;
+        }, message);
     }
 
     /** Starts {@code mainClass} in a child JVM, its stdout and stderr captured. */

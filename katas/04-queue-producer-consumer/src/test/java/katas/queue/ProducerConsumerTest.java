@@ -3,7 +3,6 @@ package katas.queue;
 import static katas.queue.Children.exitCodeOf;
 import static katas.queue.Children.report;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,11 +24,11 @@ class ProducerConsumerTest {
             + "stop, the sentinel that the test JVM put never reached the queue: put() must send (flush) the item "
             + "and wait for the owner's acknowledgement before it returns.";
 
-    private static final Duration BOUND = Duration.ofSeconds(10);
+    private static final Duration BOUND = Children.BOUND;
 
     /** Puts the sentinel from the test JVM, bounded in case put() waits for an acknowledgement that never comes. */
-    private static void putSentinel(QueueClient parent) {
-        assertTimeoutPreemptively(BOUND, () -> parent.put(Sentinel.NO_MORE_ITEMS), () -> "put(NO_MORE_ITEMS) in the "
+    private static void putSentinel(ProcessQueue queue, QueueClient parent) {
+        Children.within(queue, () -> parent.put(Sentinel.NO_MORE_ITEMS), () -> "put(NO_MORE_ITEMS) in the "
                 + "test JVM did not return within " + BOUND.toSeconds() + " s: does the owner answer every put "
                 + "(and flush the answer)?");
     }
@@ -51,7 +50,7 @@ class ProducerConsumerTest {
 
             assertThat(exitCodeOf(producer, "producer", Children.PRODUCER_MAY_HANG))
                     .as("exit code of the producer that put 0..9: %s", report(producer)).isZero();
-            putSentinel(parent);
+            putSentinel(queue, parent);
 
             assertThat(exitCodeOf(consumer, "consumer", CONSUMER_MAY_HANG))
                     .as("exit code of the consumer after it got the sentinel: %s", report(consumer)).isZero();
@@ -78,7 +77,7 @@ class ProducerConsumerTest {
 
             List<Object> received = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                received.add(assertTimeoutPreemptively(BOUND, () -> parent.get(Children.PLENTY),
+                received.add(Children.within(queue, () -> parent.get(Children.PLENTY),
                         () -> "get(8 s) in the test JVM did not return within " + BOUND.toSeconds() + " s: does the "
                                 + "owner poll with the timeout?").orElse("<nothing within 8 s>"));
             }
@@ -106,8 +105,8 @@ class ProducerConsumerTest {
                         .as("exit code of a producer: %s", report(producer)).isZero();
             }
             // Both producers are done: one sentinel for each consumer.
-            putSentinel(parent);
-            putSentinel(parent);
+            putSentinel(queue, parent);
+            putSentinel(queue, parent);
 
             for (CapturedProcess consumer : List.of(consumer1, consumer2)) {
                 assertThat(exitCodeOf(consumer, "consumer", CONSUMER_MAY_HANG + " Each consumer stops at the "
@@ -158,7 +157,7 @@ class ProducerConsumerTest {
                     .as("items in the queue after the producer process put 1000 and exited, before any get")
                     .isEqualTo(1000);
 
-            putSentinel(parent);
+            putSentinel(queue, parent);
             CapturedProcess consumer = children.start(Consumer.class, queue.address());
             assertThat(exitCodeOf(consumer, "consumer", CONSUMER_MAY_HANG))
                     .as("exit code of the consumer: %s", report(consumer)).isZero();
@@ -186,7 +185,7 @@ class ProducerConsumerTest {
                     .isEqualTo(items.size());
             List<Object> received = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                received.add(assertTimeoutPreemptively(BOUND, () -> parent.get(Children.PLENTY),
+                received.add(Children.within(queue, () -> parent.get(Children.PLENTY),
                         () -> "get(8 s) in the test JVM did not return within " + BOUND.toSeconds() + " s")
                         .orElse("<nothing within 8 s>"));
             }

@@ -35,11 +35,11 @@ import org.junit.jupiter.api.Test;
 class QueueClientTest {
 
     private static final long TEST_JVM = ProcessHandle.current().pid();
-    private static final Duration BOUND = Duration.ofSeconds(10);
+    private static final Duration BOUND = Children.BOUND;
 
     /** get(PLENTY) in the test JVM, bounded in case the learner's get(timeout) does not honour its timeout. */
-    private static Optional<Object> getWithin(QueueClient client, String whatWeWaitFor) {
-        return assertTimeoutPreemptively(BOUND, () -> client.get(Children.PLENTY), () -> "get(8 s) in the test JVM "
+    private static Optional<Object> getWithin(ProcessQueue queue, QueueClient client, String whatWeWaitFor) {
+        return Children.within(queue, () -> client.get(Children.PLENTY), () -> "get(8 s) in the test JVM "
                 + "was still waiting after " + BOUND.toSeconds() + " s, for " + whatWeWaitFor + ". get(timeout) must "
                 + "return Optional.empty() once its timeout has passed: does the owner poll with the timeout?");
     }
@@ -52,7 +52,7 @@ class QueueClientTest {
             assertThat(exitCodeOf(producer, "producer", Children.PRODUCER_MAY_HANG))
                     .as("exit code of the producer: %s", report(producer)).isZero();
 
-            Object item = getWithin(parent, "the pid a producer process put").orElse(null);
+            Object item = getWithin(queue, parent, "the pid a producer process put").orElse(null);
 
             assertThat(item).as("the item a producer process put: its own pid, as a Long").isInstanceOf(Long.class);
             assertThatProcess((Long) item).ranOutsideTheTestJvm();
@@ -107,7 +107,7 @@ class QueueClientTest {
         try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
                 QueueClient parent = Children.connectServed(queue);
                 QueueClient other = QueueClient.connect(queue.address())) {
-            assertThat(assertTimeoutPreemptively(BOUND, () -> parent.get(Duration.ofMillis(300)),
+            assertThat(Children.within(queue, () -> parent.get(Duration.ofMillis(300)),
                     () -> "get(300 ms) on an empty queue did not return within " + BOUND.toSeconds() + " s"))
                     .as("get(300 ms) on an empty queue: nothing came, so an empty Optional").isEmpty();
 
@@ -120,7 +120,7 @@ class QueueClientTest {
                             + "that was no longer waiting. The owner must time the get out (poll with the timeout), "
                             + "not the client")
                     .isEqualTo(1);
-            assertThat(assertTimeoutPreemptively(BOUND, () -> parent.get(), () -> "get() on the client whose "
+            assertThat(Children.within(queue, () -> parent.get(), () -> "get() on the client whose "
                     + "get(300 ms) had timed out was still waiting after " + BOUND.toSeconds() + " s for the item that "
                     + "is in the queue: did the owner send it to the abandoned request, or is the client's stream "
                     + "out of step (an answer to the old request still unread)?"))
@@ -128,7 +128,7 @@ class QueueClientTest {
                     .isEqualTo(producer.pid());
 
             other.put("next");
-            assertThat(assertTimeoutPreemptively(BOUND, () -> other.get(Duration.ofSeconds(3)),
+            assertThat(Children.within(queue, () -> other.get(Duration.ofSeconds(3)),
                     () -> "get(3 s) right after a put did not return within " + BOUND.toSeconds() + " s"))
                     .as("a get on another client right after its own put: nothing of the timed-out get may be left "
                             + "waiting in the owner to take the item first")
@@ -153,7 +153,7 @@ class QueueClientTest {
             parent.put("survivor");
             Thread.sleep(300); // time for the owner's thread that waited for the dead consumer to take the item
 
-            assertThat(assertTimeoutPreemptively(BOUND, () -> parent.get(Duration.ofSeconds(3)),
+            assertThat(Children.within(queue, () -> parent.get(Duration.ofSeconds(3)),
                     () -> "get(3 s) after a consumer died did not return within " + BOUND.toSeconds() + " s"))
                     .as("get in the test JVM after a consumer process died in get(): the next item. The owner's "
                             + "thread that waited for the dead consumer took it, and sending it failed (broken "
@@ -182,7 +182,7 @@ class QueueClientTest {
 
             // The owner hands the 4 MiB item to the stopped consumer: far more than a socket holds, so it is still
             // sending when the next two items arrive behind it, and when the consumer dies.
-            assertTimeoutPreemptively(BOUND, () -> {
+            Children.within(queue, () -> {
                 parent.put(big);
                 Thread.sleep(300);
                 parent.put("behind 1");
@@ -193,7 +193,7 @@ class QueueClientTest {
 
             List<String> got = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                Optional<Object> item = assertTimeoutPreemptively(BOUND, () -> parent.get(Duration.ofSeconds(3)),
+                Optional<Object> item = Children.within(queue, () -> parent.get(Duration.ofSeconds(3)),
                         () -> "get(3 s) did not return within " + BOUND.toSeconds() + " s");
                 got.add(item.map(value -> value instanceof byte[] && Arrays.equals((byte[]) value, big)
                         ? "the 4 MiB item" : String.valueOf(value)).orElse("<nothing within 3 s>"));
@@ -238,7 +238,7 @@ class QueueClientTest {
                     + "the owner must keep reading while the item arrives."))
                     .as("exit code of the producer: %s", report(producer)).isZero();
 
-            Object item = getWithin(parent, "the 1 MiB item a producer process put").orElse(null);
+            Object item = getWithin(queue, parent, "the 1 MiB item a producer process put").orElse(null);
 
             assertThat(item).as("the 1 MiB item the producer process put").isInstanceOf(byte[].class);
             assertThat((byte[]) item)
@@ -266,7 +266,7 @@ class QueueClientTest {
             assertThat(queue.size())
                     .as("items in the queue after the refused put and one good put: only the good one, no half item")
                     .isEqualTo(1);
-            assertThat(getWithin(parent, "the item put after the refused one"))
+            assertThat(getWithin(queue, parent, "the item put after the refused one"))
                     .as("the item the producer put after the refused one: its pid")
                     .contains(producer.pid());
         }
@@ -363,14 +363,14 @@ class QueueClientTest {
                     .as("get in the test JVM when the next item is a %s, a class that is neither a JDK value type "
                             + "nor in package katas.queue: refuse it (SafeSerialization.fromBytes with the allow-list "
                             + "throws IllegalArgumentException) instead of handing it out", Gadget.class.getName())
-                    .isThrownBy(() -> assertTimeoutPreemptively(BOUND, () -> parent.get(Children.PLENTY),
+                    .isThrownBy(() -> Children.within(queue, () -> parent.get(Children.PLENTY),
                             () -> "get(8 s) did not return within " + BOUND.toSeconds() + " s"));
             assertThat(Gadget.ranInThisJvm)
                     .as("whether the refused item's readObject ran in the test JVM: bytes from another process are "
                             + "data, never code. Deserialize through an ObjectInputFilter allow-list "
                             + "(SafeSerialization.fromBytes), which refuses the class before any of its code runs")
                     .isFalse();
-            assertThat(getWithin(parent, "the item put after the refused one"))
+            assertThat(getWithin(queue, parent, "the item put after the refused one"))
                     .as("the next get on the same client, after the refused item: the hostile producer's next item "
                             + "(its pid). The refused frame was read whole, so the stream is still in step")
                     .contains(hostile.pid());

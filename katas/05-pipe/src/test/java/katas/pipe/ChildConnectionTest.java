@@ -16,8 +16,10 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import katas.kit.JavaProcess;
 import katas.kit.KataTest;
+import katas.kit.ProcessTree;
 import katas.pipe.fixtures.EchoesBytes;
 import katas.pipe.fixtures.FinishesAfterEndOfStream;
 import katas.pipe.fixtures.FloodsStderrThenSendsItsPid;
@@ -29,6 +31,7 @@ import katas.pipe.fixtures.SendsItsPidAndExits;
 import katas.pipe.fixtures.SquaresWithItsPid;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.ThrowingSupplier;
+import org.opentest4j.AssertionFailedError;
 
 /** The parent's duplex pipe to a child over the child's standard input and output. */
 @KataTest
@@ -44,14 +47,28 @@ class ChildConnectionTest {
             + "length with readInt, then exactly that many bytes with readFully, not read).";
 
     /** Runs one call on the parent's end of the pipe; fails with {@code whatWeWaitFor} if it has not returned in time. */
-    private static <T> T within(String whatWeWaitFor, ThrowingSupplier<T> call) {
-        return assertTimeoutPreemptively(BOUND, call, () -> whatWeWaitFor + ": still waiting after "
-                + BOUND.toSeconds() + " s. " + WHY_RECV_MAY_HANG);
+    private static <T> T within(ChildConnection child, String whatWeWaitFor, ThrowingSupplier<T> call) {
+        return within(child, call, () -> whatWeWaitFor + ": still waiting after " + BOUND.toSeconds() + " s. "
+                + WHY_RECV_MAY_HANG);
+    }
+
+    /**
+     * Runs one call on the parent's end of the pipe, at most {@link #BOUND}. If it is still waiting then, the child is
+     * killed (so that the abandoned call gets a broken pipe and lets go of the connection, which the test closes
+     * next) and the test fails with {@code message}.
+     */
+    private static <T> T within(ChildConnection child, ThrowingSupplier<T> call, Supplier<String> message) {
+        try {
+            return assertTimeoutPreemptively(BOUND, call, message);
+        } catch (AssertionFailedError e) {
+            ProcessTree.kill(child.process().toHandle());
+            throw e;
+        }
     }
 
     /** The first message of a child that starts by sending its pid: checks that pid and passes it on. */
     private static long helloFrom(ChildConnection child) {
-        Object pid = within("recv() of the child's first message, its pid", () -> child.connection().recv());
+        Object pid = within(child, "recv() of the child's first message, its pid", () -> child.connection().recv());
         assertThat(pid).as("the child's first message: its pid, as a Long").isInstanceOf(Long.class);
         assertThatProcess((Long) pid).ranOutsideTheTestJvm();
         assertThat((Long) pid).as("the pid the child reports from inside must be ChildConnection.pid()")
@@ -66,7 +83,7 @@ class ChildConnectionTest {
             Set<Object> parents = new HashSet<>();
             for (int n = 0; n < 100; n++) {
                 int request = n;
-                List<?> reply = within("the reply to request " + n, () -> {
+                List<?> reply = within(child, "the reply to request " + n, () -> {
                     child.connection().send(request);
                     return (List<?>) child.connection().recv();
                 });
@@ -145,13 +162,13 @@ class ChildConnectionTest {
                     .as("recv() in the test JVM when the child sent a %s, a class that is neither a JDK value type "
                             + "nor in package katas.pipe: refuse it (SafeSerialization.fromBytes with the allow-list "
                             + "throws IllegalArgumentException) instead of returning it", Gadget.class.getName())
-                    .isThrownBy(() -> within("recv() of the child's first message", () -> child.connection().recv()));
+                    .isThrownBy(() -> within(child, "recv() of the child's first message", () -> child.connection().recv()));
             assertThat(Gadget.ranInThisJvm)
                     .as("whether the refused message's readObject ran in the test JVM: bytes from another process are "
                             + "data, never code. Deserialize through an ObjectInputFilter allow-list "
                             + "(SafeSerialization.fromBytes), which refuses the class before any of its code runs")
                     .isFalse();
-            assertThat(within("recv() of the message after the refused one", () -> child.connection().recv()))
+            assertThat(within(child, "recv() of the message after the refused one", () -> child.connection().recv()))
                     .as("the next message after the refused one: the child's pid. The refused frame was read whole, "
                             + "so the stream is still in step")
                     .isEqualTo(child.pid());
@@ -167,7 +184,7 @@ class ChildConnectionTest {
             assertThatExceptionOfType(EOFException.class)
                     .as("recv() when the child has exited and nothing more will come: an EOFException, at once "
                             + "(DataInputStream.readInt throws it when the stream ends before a new frame)")
-                    .isThrownBy(() -> within("recv() after the child has exited", () -> child.connection().recv()));
+                    .isThrownBy(() -> within(child, "recv() after the child has exited", () -> child.connection().recv()));
         }
     }
 
@@ -179,7 +196,7 @@ class ChildConnectionTest {
 
             assertThatExceptionOfType(IOException.class)
                     .as("send() to a process that has exited: an IOException (a broken pipe); did send() flush?")
-                    .isThrownBy(() -> within("100 sends to a child that has exited", () -> {
+                    .isThrownBy(() -> within(child, "100 sends to a child that has exited", () -> {
                         for (int i = 0; i < 100; i++) {
                             child.connection().send("is anybody there? " + i);
                         }
@@ -198,15 +215,15 @@ class ChildConnectionTest {
             helloFrom(child);
             Connection pipe = child.connection();
 
-            byte[] first = within("an empty message, sent to the child and back", () -> {
+            byte[] first = within(child, "an empty message, sent to the child and back", () -> {
                 pipe.sendBytes(new byte[0]);
                 return pipe.recvBytes();
             });
-            byte[] second = within("the 16 MiB message, sent to the child and back", () -> {
+            byte[] second = within(child, "the 16 MiB message, sent to the child and back", () -> {
                 pipe.sendBytes(big);
                 return pipe.recvBytes();
             });
-            byte[] third = within("the empty message after the 16 MiB one, sent to the child and back", () -> {
+            byte[] third = within(child, "the empty message after the 16 MiB one, sent to the child and back", () -> {
                 pipe.sendBytes(new byte[0]);
                 return pipe.recvBytes();
             });
@@ -228,7 +245,7 @@ class ChildConnectionTest {
                 + "length: overStandardStreams() must keep the real stdout for the frames and point System.out at "
                 + "System.err (System.setOut(System.err)).";
         try (ChildConnection child = ChildConnection.start(JavaProcess.of(PrintsStrayLinesThenEchoes.class))) {
-            List<Object> got = assertTimeoutPreemptively(BOUND, () -> {
+            List<Object> got = within(child, () -> {
                 try {
                     Object pid = child.connection().recv();
                     child.connection().sendBytes("still in step".getBytes(StandardCharsets.UTF_8));
@@ -254,7 +271,7 @@ class ChildConnectionTest {
         int lines = 10_000; // 1 MB: far more than the 64 KiB a pipe holds
         try (ChildConnection child = ChildConnection.start(
                 JavaProcess.of(FloodsStderrThenSendsItsPid.class).withArgs(String.valueOf(lines)))) {
-            Object pid = assertTimeoutPreemptively(BOUND, () -> child.connection().recv(), () -> "recv() of the pid "
+            Object pid = within(child, () -> child.connection().recv(), () -> "recv() of the pid "
                     + "of a child that first writes 1 MB to its stderr: still waiting after " + BOUND.toSeconds()
                     + " s. The child's stderr is a third pipe: nobody read it, so it filled up and the child blocked "
                     + "in println. Drain it from the start (katas.kit.CapturedOutput)");
@@ -297,7 +314,7 @@ class ChildConnectionTest {
         assertThatExceptionOfType(IllegalStateException.class)
                 .as("recv() on the parent's end after ChildConnection.close(): an IllegalStateException that says "
                         + "the end is closed, not an EOFException or an IOException from a closed stream")
-                .isThrownBy(() -> within("recv() on a closed end", pipe::recv))
+                .isThrownBy(() -> within(child, "recv() on a closed end", pipe::recv))
                 .withMessageContaining("closed");
     }
 }

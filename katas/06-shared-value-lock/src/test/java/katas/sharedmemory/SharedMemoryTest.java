@@ -283,6 +283,69 @@ class SharedMemoryTest {
                 .isThrownBy(() -> tryLockHere(lock));
     }
 
+    @Test
+    void closing_a_lock_that_another_process_holds_leaves_it_held_for_everyone() throws Exception {
+        Path lockFile = dir.resolve("shared-by-all.lock");
+        try (ChildJvms children = new ChildJvms()) {
+            CapturedProcess holder = startHolder(children, lockFile);
+            assertThat(tryLockInAnotherProcess(children, lockFile))
+                    .as("what a first child's tryLock() got while pid %d held the lock", holder.pid())
+                    .startsWith("busy");
+
+            assertThat(tryLockInAnotherProcess(children, lockFile))
+                    .as("what a second child's tryLock() got while pid %d still held the lock, after a first child "
+                            + "had tried, found it busy and called close(). 'acquired' means close() deleted or "
+                            + "replaced the lock file: the second child then locked a new file, not the one the holder "
+                            + "locks. close() only closes the FileChannel; the lock file stays for every process "
+                            + "that shares it", holder.pid())
+                    .startsWith("busy");
+        }
+    }
+
+    @Test
+    void locking_again_while_holding_the_lock_is_refused_because_it_is_not_re_entrant() {
+        try (CrossProcessLock lock = CrossProcessLock.open(dir.resolve("twice.lock"))) {
+            assertTimeoutPreemptively(BOUND, lock::lock, () -> "lock() in the test JVM on a fresh lock file, which "
+                    + "nobody else holds, did not return within " + BOUND.toSeconds() + " s");
+
+            assertThatExceptionOfType(IllegalStateException.class)
+                    .as("lock() a second time by the process that holds the lock already: the lock is not "
+                            + "re-entrant, so refuse with an IllegalStateException that says so (check a held lock at "
+                            + "the start of lock(); FileChannel itself would throw OverlappingFileLockException)")
+                    .isThrownBy(() -> assertTimeoutPreemptively(BOUND, lock::lock,
+                            () -> "a second lock() by the holder did not return within " + BOUND.toSeconds() + " s"))
+                    .withMessageContainingAll("holds", "re-entrant");
+            assertThatExceptionOfType(IllegalStateException.class)
+                    .as("tryLock() by the process that holds the lock already: refuse it with an "
+                            + "IllegalStateException saying the lock is not re-entrant, the same as lock()")
+                    .isThrownBy(() -> tryLockHere(lock))
+                    .withMessageContainingAll("holds", "re-entrant");
+        }
+    }
+
+    @Test
+    void creating_over_a_longer_file_gives_an_array_of_exactly_the_new_length() {
+        Path file = dir.resolve("reused");
+        SharedArray.create(file, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10).close();
+
+        try (SharedArray array = SharedArray.create(file, 40, 41, 42)) {
+            assertThat(array.length())
+                    .as("length() of create(file, 40, 41, 42) over a file left by an array of 10 slots: create() "
+                            + "overwrites the file, so it must cut it to 3 slots (Files.write truncates by default; "
+                            + "with explicit options add TRUNCATE_EXISTING)")
+                    .isEqualTo(3);
+            try (SharedArray reopened = SharedArray.open(file)) {
+                assertThat(reopened.length())
+                        .as("length() of open(file) after create(file, 40, 41, 42) over a file of 10 slots: a child "
+                                + "that opens the file sees its size, so the old slots must be gone")
+                        .isEqualTo(3);
+                assertThat(reopened.get(2))
+                        .as("slot 2 through a second mapping of the re-created file")
+                        .isEqualTo(42L);
+            }
+        }
+    }
+
     /** tryLock() in the test JVM, bounded: it must answer at once. */
     private static boolean tryLockHere(CrossProcessLock lock) {
         return assertTimeoutPreemptively(BOUND, lock::tryLock, () -> "tryLock() in the test JVM did not return "

@@ -22,6 +22,7 @@ import katas.kit.KataTest;
 import katas.kit.ProcessTree;
 import katas.pipe.fixtures.EchoesBytes;
 import katas.pipe.fixtures.FinishesAfterEndOfStream;
+import katas.pipe.fixtures.FloodsStderrThenHalts;
 import katas.pipe.fixtures.FloodsStderrThenSendsItsPid;
 import katas.pipe.fixtures.Gadget;
 import katas.pipe.fixtures.IgnoresEndOfStream;
@@ -137,6 +138,25 @@ class ChildConnectionTest {
                         + "(CapturedOutput.awaitEnd)")
                 .contains("end of stream", "finished cleanly");
         assertThatProcess(child.process()).hasExitedWith(0);
+    }
+
+    @Test
+    void when_close_returns_error_output_holds_all_the_child_wrote_to_stderr() throws Exception {
+        int lines = 20_000; // 2 MB, then a last line that comes after the child has exited
+        ChildConnection child = ChildConnection.start(
+                JavaProcess.of(FloodsStderrThenHalts.class).withArgs(String.valueOf(lines)));
+        assertTimeoutPreemptively(Duration.ofSeconds(12), child::close, () -> "ChildConnection.close() did not "
+                + "return within 12 s for a child that writes 2 MB to its stderr and exits: is its stderr drained "
+                + "from the start (katas.kit.CapturedOutput)?");
+
+        assertThat(child.errorOutput())
+                .as("errorOutput() right after ChildConnection.close() returned. The child wrote %d lines to its "
+                        + "stderr and exited; a process it started on the same stderr pipe wrote 'last stderr line' "
+                        + "0.3 s later. Missing means close() returned once the child had exited, before its stderr "
+                        + "pipe reached its end (the last of it may still sit in the pipe, or be written by a process "
+                        + "the child started): close() must also read stderr to its end (CapturedOutput.awaitEnd)",
+                        lines)
+                .contains("last stderr line");
     }
 
     @Test

@@ -71,12 +71,12 @@ class ProducerConsumerTest {
         try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
                 QueueClient parent = Children.connectServed(queue)) {
             CapturedProcess producer = children.start(Producer.class, queue.address(),
-                    "0", "1", "Shiva", "-42", "Yadav", "3.5", "héllo wörld", token);
+                    "0", "1", "Shiva", "-42", "Yadav", "3.5", "héllo wörld", "12345678901", "2147483647", token);
             assertThat(exitCodeOf(producer, "producer", Children.PRODUCER_MAY_HANG))
                     .as("exit code of the producer: %s", report(producer)).isZero();
 
             List<Object> received = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < 10; i++) {
                 received.add(Children.within(queue, () -> parent.get(Children.PLENTY),
                         () -> "get(8 s) in the test JVM did not return within " + BOUND.toSeconds() + " s: does the "
                                 + "owner poll with the timeout?").orElse("<nothing within 8 s>"));
@@ -84,8 +84,11 @@ class ProducerConsumerTest {
 
             assertThat(received)
                     .as("the items the test JVM got from the queue, as the producer process put them: whole numbers "
-                            + "as Integer, the rest as String, nothing lost, changed or reordered on the way")
-                    .containsExactly(0, 1, "Shiva", -42, "Yadav", "3.5", "héllo wörld", token);
+                            + "that fit in an int as Integer, the rest as String (12345678901 is too big for an int: a "
+                            + "String, and it must not crash the producer), nothing lost, changed or reordered on "
+                            + "the way")
+                    .containsExactly(0, 1, "Shiva", -42, "Yadav", "3.5", "héllo wörld", "12345678901", 2147483647,
+                            token);
         }
     }
 

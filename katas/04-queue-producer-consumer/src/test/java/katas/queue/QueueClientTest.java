@@ -6,6 +6,7 @@ import static katas.queue.Children.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Files;
@@ -310,6 +311,44 @@ class QueueClientTest {
                 .as("a second close() of a ProcessQueue, as try-with-resources does after an explicit close(): it "
                         + "must do nothing, not throw")
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void two_queues_open_at_once_in_one_process_each_have_their_own_address_and_items() {
+        try (ProcessQueue first = new ProcessQueue()) {
+            ProcessQueue second = null;
+            try {
+                second = new ProcessQueue();
+            } catch (RuntimeException e) {
+                fail("a second ProcessQueue, opened in the test JVM while a first one is open, could not be created. "
+                        + "Every queue needs a socket and a private directory of its own: name them uniquely "
+                        + "(Files.createTempDirectory), not after the process, which owns both queues", e);
+            }
+            try (ProcessQueue secondQueue = second;
+                    QueueClient toFirst = QueueClient.connect(first.address());
+                    QueueClient toSecond = QueueClient.connect(secondQueue.address())) {
+                assertThat(secondQueue.address())
+                        .as("the addresses of two queues open at once in one process: each needs its own socket")
+                        .isNotEqualTo(first.address());
+                toFirst.put("for the first queue");
+                toSecond.put("for the second queue");
+
+                assertThat(Children.within(secondQueue, () -> toSecond.get(Duration.ofSeconds(3)),
+                        () -> "get(3 s) on the second of two queues did not return within " + BOUND.toSeconds() + " s"))
+                        .as("get(3 s) on the second of two queues open at once, after one put on each: its own item")
+                        .contains("for the second queue");
+                first.close();
+                assertThat(Children.within(secondQueue, () -> toSecond.get(Duration.ZERO),
+                        () -> "get(Duration.ZERO) on the second queue after the first was closed did not return "
+                                + "within " + BOUND.toSeconds() + " s"))
+                        .as("get(Duration.ZERO) on the second queue, empty, after the first queue was closed: an "
+                                + "empty Optional. Closing one queue must leave the other's socket and directory alone")
+                        .isEmpty();
+                assertThat(secondQueue.size())
+                        .as("size() of the second queue: its one item was taken, and the first queue's item never "
+                                + "belonged to it").isZero();
+            }
+        }
     }
 
     @Test

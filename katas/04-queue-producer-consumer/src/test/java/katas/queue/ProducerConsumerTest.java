@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import katas.kit.CapturedProcess;
 import katas.kit.KataTest;
+import katas.queue.fixtures.PutsThenHalts;
 import org.junit.jupiter.api.Test;
 
 /** Producer and consumer processes around one {@link ProcessQueue} owned by the test JVM. */
@@ -19,7 +20,18 @@ import org.junit.jupiter.api.Test;
 class ProducerConsumerTest {
 
     private static final String CONSUMER_MAY_HANG = "A consumer must stop when it gets Sentinel.NO_MORE_ITEMS, "
-            + "and get() must return items that other processes put.";
+            + "and get() must return items that other processes put. If its stdout shows every item but it did not "
+            + "stop, the sentinel that the test JVM put never reached the queue: put() must send (flush) the item "
+            + "and wait for the owner's acknowledgement before it returns.";
+
+    private static final Duration BOUND = Children.BOUND;
+
+    /** Puts the sentinel from the test JVM, bounded in case put() waits for an acknowledgement that never comes. */
+    private static void putSentinel(ProcessQueue queue, QueueClient parent) {
+        Children.within(queue, () -> parent.put(Sentinel.NO_MORE_ITEMS), () -> "put(NO_MORE_ITEMS) in the "
+                + "test JVM did not return within " + BOUND.toSeconds() + " s: does the owner answer every put "
+                + "(and flush the answer)?");
+    }
 
     private static List<String> numbers(int from, int toExclusive) {
         return IntStream.range(from, toExclusive).mapToObj(String::valueOf).collect(Collectors.toList());
@@ -32,13 +44,13 @@ class ProducerConsumerTest {
     @Test
     void a_consumer_process_gets_zero_to_nine_in_fifo_order_and_exits_by_itself_at_the_sentinel() throws Exception {
         try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = QueueClient.connect(queue.address())) {
+                QueueClient parent = Children.connectServed(queue)) {
             CapturedProcess consumer = children.start(Consumer.class, queue.address());
             CapturedProcess producer = children.start(Producer.class, producerArgs(queue.address(), numbers(0, 10)));
 
-            assertThat(exitCodeOf(producer, "producer", "Does put() return once the queue holds the item?"))
+            assertThat(exitCodeOf(producer, "producer", Children.PRODUCER_MAY_HANG))
                     .as("exit code of the producer that put 0..9: %s", report(producer)).isZero();
-            parent.put(Sentinel.NO_MORE_ITEMS);
+            putSentinel(queue, parent);
 
             assertThat(exitCodeOf(consumer, "consumer", CONSUMER_MAY_HANG))
                     .as("exit code of the consumer after it got the sentinel: %s", report(consumer)).isZero();
@@ -57,21 +69,26 @@ class ProducerConsumerTest {
     void numbers_and_strings_from_a_producer_process_arrive_intact_and_with_their_types() throws Exception {
         String token = "token-" + System.nanoTime();
         try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = QueueClient.connect(queue.address())) {
+                QueueClient parent = Children.connectServed(queue)) {
             CapturedProcess producer = children.start(Producer.class, queue.address(),
-                    "0", "1", "Shiva", "-42", "Yadav", "3.5", "héllo wörld", token);
-            assertThat(exitCodeOf(producer, "producer", "Does put() return once the queue holds the item?"))
+                    "0", "1", "Shiva", "-42", "Yadav", "3.5", "héllo wörld", "12345678901", "2147483647", token);
+            assertThat(exitCodeOf(producer, "producer", Children.PRODUCER_MAY_HANG))
                     .as("exit code of the producer: %s", report(producer)).isZero();
 
             List<Object> received = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                received.add(parent.get(Children.PLENTY).orElse("<nothing within 10 s>"));
+            for (int i = 0; i < 10; i++) {
+                received.add(Children.within(queue, () -> parent.get(Children.PLENTY),
+                        () -> "get(8 s) in the test JVM did not return within " + BOUND.toSeconds() + " s: does the "
+                                + "owner poll with the timeout?").orElse("<nothing within 8 s>"));
             }
 
             assertThat(received)
                     .as("the items the test JVM got from the queue, as the producer process put them: whole numbers "
-                            + "as Integer, the rest as String, nothing lost, changed or reordered on the way")
-                    .containsExactly(0, 1, "Shiva", -42, "Yadav", "3.5", "héllo wörld", token);
+                            + "that fit in an int as Integer, the rest as String (12345678901 is too big for an int: a "
+                            + "String, and it must not crash the producer), nothing lost, changed or reordered on "
+                            + "the way")
+                    .containsExactly(0, 1, "Shiva", -42, "Yadav", "3.5", "héllo wörld", "12345678901", 2147483647,
+                            token);
         }
     }
 
@@ -81,18 +98,18 @@ class ProducerConsumerTest {
         List<String> fromA = IntStream.range(0, 25).mapToObj(i -> "A" + i).collect(Collectors.toList());
         List<String> fromB = IntStream.range(0, 25).mapToObj(i -> "B" + i).collect(Collectors.toList());
         try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = QueueClient.connect(queue.address())) {
+                QueueClient parent = Children.connectServed(queue)) {
             CapturedProcess consumer1 = children.start(Consumer.class, queue.address());
             CapturedProcess consumer2 = children.start(Consumer.class, queue.address());
             CapturedProcess producerA = children.start(Producer.class, producerArgs(queue.address(), fromA));
             CapturedProcess producerB = children.start(Producer.class, producerArgs(queue.address(), fromB));
             for (CapturedProcess producer : List.of(producerA, producerB)) {
-                assertThat(exitCodeOf(producer, "producer", "Does put() return once the queue holds the item?"))
+                assertThat(exitCodeOf(producer, "producer", Children.PRODUCER_MAY_HANG))
                         .as("exit code of a producer: %s", report(producer)).isZero();
             }
             // Both producers are done: one sentinel for each consumer.
-            parent.put(Sentinel.NO_MORE_ITEMS);
-            parent.put(Sentinel.NO_MORE_ITEMS);
+            putSentinel(queue, parent);
+            putSentinel(queue, parent);
 
             for (CapturedProcess consumer : List.of(consumer1, consumer2)) {
                 assertThat(exitCodeOf(consumer, "consumer", CONSUMER_MAY_HANG + " Each consumer stops at the "
@@ -133,7 +150,7 @@ class ProducerConsumerTest {
     void a_producer_that_exits_before_anything_is_read_leaves_its_items_in_the_queue() throws Exception {
         List<String> items = numbers(0, 1000);
         try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = QueueClient.connect(queue.address())) {
+                QueueClient parent = Children.connectServed(queue)) {
             CapturedProcess producer = children.start(Producer.class, producerArgs(queue.address(), items));
 
             assertThat(exitCodeOf(producer, "producer", "Nothing reads the queue yet, so a put that waits for a "
@@ -143,12 +160,39 @@ class ProducerConsumerTest {
                     .as("items in the queue after the producer process put 1000 and exited, before any get")
                     .isEqualTo(1000);
 
-            parent.put(Sentinel.NO_MORE_ITEMS);
+            putSentinel(queue, parent);
             CapturedProcess consumer = children.start(Consumer.class, queue.address());
             assertThat(exitCodeOf(consumer, "consumer", CONSUMER_MAY_HANG))
                     .as("exit code of the consumer: %s", report(consumer)).isZero();
             assertThat(consumed(consumer))
                     .as("what a consumer started after the producer had exited got: all of its items, in order")
+                    .containsExactlyElementsOf(items);
+        }
+    }
+
+    @Test
+    void a_producer_that_halts_right_after_its_last_put_loses_nothing() throws Exception {
+        List<String> items = List.of("first " + System.nanoTime(), "second", "third", "last");
+        try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
+                QueueClient parent = Children.connectServed(queue)) {
+            CapturedProcess producer = children.start(PutsThenHalts.class, producerArgs(queue.address(), items));
+            assertThat(exitCodeOf(producer, "producer", Children.PRODUCER_MAY_HANG))
+                    .as("exit code of the producer that halted right after its puts: %s", report(producer)).isZero();
+
+            assertThat(queue.size())
+                    .as("items in the queue the moment a producer process that put %d items has halted "
+                            + "(Runtime.halt: no close(), no shutdown hooks, no daemon thread runs on). Fewer means "
+                            + "put() returned before the owner held the item: it sat in a buffer, or a background "
+                            + "thread was still to send it. put() must flush and wait for the owner's "
+                            + "acknowledgement", items.size())
+                    .isEqualTo(items.size());
+            List<Object> received = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                received.add(Children.within(queue, () -> parent.get(Children.PLENTY),
+                        () -> "get(8 s) in the test JVM did not return within " + BOUND.toSeconds() + " s")
+                        .orElse("<nothing within 8 s>"));
+            }
+            assertThat(received).as("the items of the halted producer, as the test JVM got them: all, in order")
                     .containsExactlyElementsOf(items);
         }
     }

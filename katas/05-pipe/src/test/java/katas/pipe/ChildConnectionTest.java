@@ -2,22 +2,37 @@ package katas.pipe;
 
 import static katas.kit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import katas.kit.JavaProcess;
 import katas.kit.KataTest;
+import katas.kit.ProcessTree;
 import katas.pipe.fixtures.EchoesBytes;
+import katas.pipe.fixtures.FinishesAfterEndOfStream;
+import katas.pipe.fixtures.FloodsStderrThenHalts;
+import katas.pipe.fixtures.FloodsStderrThenSendsItsPid;
+import katas.pipe.fixtures.Gadget;
+import katas.pipe.fixtures.IgnoresEndOfStream;
+import katas.pipe.fixtures.PrintsStrayLinesThenEchoes;
+import katas.pipe.fixtures.SendsAGadgetThenItsPid;
 import katas.pipe.fixtures.SendsItsPidAndExits;
 import katas.pipe.fixtures.SquaresWithItsPid;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.ThrowingSupplier;
+import org.opentest4j.AssertionFailedError;
 
 /** The parent's duplex pipe to a child over the child's standard input and output. */
 @KataTest
@@ -25,10 +40,36 @@ class ChildConnectionTest {
 
     private static final long TEST_JVM = ProcessHandle.current().pid();
     private static final Duration PLENTY = Duration.ofSeconds(10);
+    /** How long one call on the parent's end may take before the test gives up on it, with a message. */
+    private static final Duration BOUND = Duration.ofSeconds(8);
+
+    private static final String WHY_RECV_MAY_HANG = "Either the message never left the child (did send() flush "
+            + "after every frame?), or the parent misread a frame and now waits for bytes that never come (read the "
+            + "length with readInt, then exactly that many bytes with readFully, not read).";
+
+    /** Runs one call on the parent's end of the pipe; fails with {@code whatWeWaitFor} if it has not returned in time. */
+    private static <T> T within(ChildConnection child, String whatWeWaitFor, ThrowingSupplier<T> call) {
+        return within(child, call, () -> whatWeWaitFor + ": still waiting after " + BOUND.toSeconds() + " s. "
+                + WHY_RECV_MAY_HANG);
+    }
+
+    /**
+     * Runs one call on the parent's end of the pipe, at most {@link #BOUND}. If it is still waiting then, the child is
+     * killed (so that the abandoned call gets a broken pipe and lets go of the connection, which the test closes
+     * next) and the test fails with {@code message}.
+     */
+    private static <T> T within(ChildConnection child, ThrowingSupplier<T> call, Supplier<String> message) {
+        try {
+            return assertTimeoutPreemptively(BOUND, call, message);
+        } catch (AssertionFailedError e) {
+            ProcessTree.kill(child.process().toHandle());
+            throw e;
+        }
+    }
 
     /** The first message of a child that starts by sending its pid: checks that pid and passes it on. */
-    private static long helloFrom(ChildConnection child) throws IOException {
-        Object pid = child.connection().recv();
+    private static long helloFrom(ChildConnection child) {
+        Object pid = within(child, "recv() of the child's first message, its pid", () -> child.connection().recv());
         assertThat(pid).as("the child's first message: its pid, as a Long").isInstanceOf(Long.class);
         assertThatProcess((Long) pid).ranOutsideTheTestJvm();
         assertThat((Long) pid).as("the pid the child reports from inside must be ChildConnection.pid()")
@@ -42,8 +83,11 @@ class ChildConnectionTest {
             Set<Object> pids = new HashSet<>();
             Set<Object> parents = new HashSet<>();
             for (int n = 0; n < 100; n++) {
-                child.connection().send(n);
-                List<?> reply = (List<?>) child.connection().recv();
+                int request = n;
+                List<?> reply = within(child, "the reply to request " + n, () -> {
+                    child.connection().send(request);
+                    return (List<?>) child.connection().recv();
+                });
 
                 assertThat(reply.get(0)).as("the child's reply to request %d: its square", n).isEqualTo((long) n * n);
                 pids.add(reply.get(1));
@@ -66,9 +110,88 @@ class ChildConnectionTest {
             child.connection().close();
 
             assertThatProcess(child.process()).isDeadWithin(PLENTY).hasExitedWith(0);
-            await().atMost(PLENTY).untilAsserted(() -> assertThat(child.errorOutput())
+            await("the child's stderr saying 'end of stream': its recv() threw EOFException once the parent had "
+                    + "closed its end").atMost(PLENTY).untilAsserted(() -> assertThat(child.errorOutput())
                     .as("the child's stderr: its recv() threw EOFException once the parent had closed its end")
                     .contains("end of stream"));
+        }
+    }
+
+    @Test
+    void closing_the_child_connection_lets_the_child_finish_and_exit_by_itself() throws Exception {
+        ChildConnection child = ChildConnection.start(JavaProcess.of(FinishesAfterEndOfStream.class).withArgs("800"));
+        try {
+            helloFrom(child);
+        } finally {
+            assertTimeoutPreemptively(Duration.ofSeconds(12), child::close, () -> "ChildConnection.close() did not "
+                    + "return within 12 s: close the parent's end first, then wait a few seconds for the child, "
+                    + "then kill it");
+        }
+
+        assertThatProcess(child.process()).isDeadWithin(PLENTY);
+        assertThat(child.errorOutput())
+                .as("the child's stderr after ChildConnection.close(). The child sees the end of the stream, then "
+                        + "works 0.8 s more, writes a last report of 200 KB, then 'finished cleanly'. Missing means "
+                        + "close() killed the child before it could finish (close the parent's end, then give the "
+                        + "child a few seconds to exit by itself, ProcessTree.closeInputThenStop, and only then kill "
+                        + "it), or close() returned before the child's stderr was read to its end "
+                        + "(CapturedOutput.awaitEnd)")
+                .contains("end of stream", "finished cleanly");
+        assertThatProcess(child.process()).hasExitedWith(0);
+    }
+
+    @Test
+    void when_close_returns_error_output_holds_all_the_child_wrote_to_stderr() throws Exception {
+        int lines = 20_000; // 2 MB, then a last line that comes after the child has exited
+        ChildConnection child = ChildConnection.start(
+                JavaProcess.of(FloodsStderrThenHalts.class).withArgs(String.valueOf(lines)));
+        assertTimeoutPreemptively(Duration.ofSeconds(12), child::close, () -> "ChildConnection.close() did not "
+                + "return within 12 s for a child that writes 2 MB to its stderr and exits: is its stderr drained "
+                + "from the start (katas.kit.CapturedOutput)?");
+
+        assertThat(child.errorOutput())
+                .as("errorOutput() right after ChildConnection.close() returned. The child wrote %d lines to its "
+                        + "stderr and exited; a process it started on the same stderr pipe wrote 'last stderr line' "
+                        + "0.3 s later. Missing means close() returned once the child had exited, before its stderr "
+                        + "pipe reached its end (the last of it may still sit in the pipe, or be written by a process "
+                        + "the child started): close() must also read stderr to its end (CapturedOutput.awaitEnd)",
+                        lines)
+                .contains("last stderr line");
+    }
+
+    @Test
+    void closing_the_child_connection_kills_a_child_that_stays_after_the_end_of_the_stream() throws Exception {
+        ChildConnection child = ChildConnection.start(JavaProcess.of(IgnoresEndOfStream.class));
+        try {
+            helloFrom(child);
+        } finally {
+            assertTimeoutPreemptively(Duration.ofSeconds(12), child::close, () -> "ChildConnection.close() did not "
+                    + "return within 12 s for a child that stays after the end of its stream. close() must not "
+                    + "wait for ever: give the child a few seconds to exit by itself, then kill it "
+                    + "(ProcessTree.closeInputThenStop does both)");
+        }
+
+        assertThatProcess(child.process()).isDeadWithin(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void a_message_of_a_class_not_on_the_allow_list_is_refused_and_its_code_never_runs() throws Exception {
+        Gadget.ranInThisJvm = false;
+        try (ChildConnection child = ChildConnection.start(JavaProcess.of(SendsAGadgetThenItsPid.class))) {
+            assertThatExceptionOfType(RuntimeException.class)
+                    .as("recv() in the test JVM when the child sent a %s, a class that is neither a JDK value type "
+                            + "nor in package katas.pipe: refuse it (SafeSerialization.fromBytes with the allow-list "
+                            + "throws IllegalArgumentException) instead of returning it", Gadget.class.getName())
+                    .isThrownBy(() -> within(child, "recv() of the child's first message", () -> child.connection().recv()));
+            assertThat(Gadget.ranInThisJvm)
+                    .as("whether the refused message's readObject ran in the test JVM: bytes from another process are "
+                            + "data, never code. Deserialize through an ObjectInputFilter allow-list "
+                            + "(SafeSerialization.fromBytes), which refuses the class before any of its code runs")
+                    .isFalse();
+            assertThat(within(child, "recv() of the message after the refused one", () -> child.connection().recv()))
+                    .as("the next message after the refused one: the child's pid. The refused frame was read whole, "
+                            + "so the stream is still in step")
+                    .isEqualTo(child.pid());
         }
     }
 
@@ -78,9 +201,10 @@ class ChildConnectionTest {
             helloFrom(child);
             assertThatProcess(child.process()).isDeadWithin(PLENTY);
 
-            assertThatThrownBy(() -> child.connection().recv())
-                    .as("recv() when the child has exited and nothing more will come: an EOFException, at once")
-                    .isInstanceOf(EOFException.class);
+            assertThatExceptionOfType(EOFException.class)
+                    .as("recv() when the child has exited and nothing more will come: an EOFException, at once "
+                            + "(DataInputStream.readInt throws it when the stream ends before a new frame)")
+                    .isThrownBy(() -> within(child, "recv() after the child has exited", () -> child.connection().recv()));
         }
     }
 
@@ -90,12 +214,14 @@ class ChildConnectionTest {
             helloFrom(child);
             assertThatProcess(child.process()).isDeadWithin(PLENTY);
 
-            assertThatThrownBy(() -> {
-                for (int i = 0; i < 100; i++) {
-                    child.connection().send("is anybody there? " + i);
-                }
-            }).as("send() to a process that has exited: an IOException (a broken pipe); did send() flush?")
-                    .isInstanceOf(IOException.class);
+            assertThatExceptionOfType(IOException.class)
+                    .as("send() to a process that has exited: an IOException (a broken pipe); did send() flush?")
+                    .isThrownBy(() -> within(child, "100 sends to a child that has exited", () -> {
+                        for (int i = 0; i < 100; i++) {
+                            child.connection().send("is anybody there? " + i);
+                        }
+                        return null;
+                    }));
         }
     }
 
@@ -109,12 +235,18 @@ class ChildConnectionTest {
             helloFrom(child);
             Connection pipe = child.connection();
 
-            pipe.sendBytes(new byte[0]);
-            byte[] first = pipe.recvBytes();
-            pipe.sendBytes(big);
-            byte[] second = pipe.recvBytes();
-            pipe.sendBytes(new byte[0]);
-            byte[] third = pipe.recvBytes();
+            byte[] first = within(child, "an empty message, sent to the child and back", () -> {
+                pipe.sendBytes(new byte[0]);
+                return pipe.recvBytes();
+            });
+            byte[] second = within(child, "the 16 MiB message, sent to the child and back", () -> {
+                pipe.sendBytes(big);
+                return pipe.recvBytes();
+            });
+            byte[] third = within(child, "the empty message after the 16 MiB one, sent to the child and back", () -> {
+                pipe.sendBytes(new byte[0]);
+                return pipe.recvBytes();
+            });
 
             assertThat(first).as("an empty message, sent to the child and back: still one message, still empty")
                     .isEmpty();
@@ -127,6 +259,64 @@ class ChildConnectionTest {
     }
 
     @Test
+    void a_stray_println_in_the_child_goes_to_stderr_and_leaves_the_frames_intact() throws Exception {
+        String stray = "The child printed with System.out.println after Connection.overStandardStreams(), before and "
+                + "after its first message. If those lines went into the pipe, the parent reads their text as a frame "
+                + "length: overStandardStreams() must keep the real stdout for the frames and point System.out at "
+                + "System.err (System.setOut(System.err)).";
+        try (ChildConnection child = ChildConnection.start(JavaProcess.of(PrintsStrayLinesThenEchoes.class))) {
+            List<Object> got = within(child, () -> {
+                try {
+                    Object pid = child.connection().recv();
+                    child.connection().sendBytes("still in step".getBytes(StandardCharsets.UTF_8));
+                    return List.of(pid, new String(child.connection().recvBytes(), StandardCharsets.UTF_8));
+                } catch (Exception | OutOfMemoryError e) {
+                    throw new AssertionError(stray + " The parent's end failed with: " + e, e);
+                }
+            }, () -> stray + " The parent is still waiting after " + BOUND.toSeconds() + " s, probably for the rest "
+                    + "of a 'frame' whose length was text.");
+
+            assertThat(got)
+                    .as("what the parent got from the careless child: its pid, then the echo of 'still in step'")
+                    .containsExactly(child.pid(), "still in step");
+            await("the child's stray println lines on its stderr").atMost(PLENTY).untilAsserted(
+                    () -> assertThat(child.errorOutput())
+                            .as("the child's stderr: System.out.println after overStandardStreams() prints there")
+                            .contains("a stray line before the first message", "a stray line after the first message"));
+        }
+    }
+
+    @Test
+    void a_child_that_writes_a_lot_to_stderr_does_not_block() throws Exception {
+        int lines = 10_000; // 1 MB: far more than the 64 KiB a pipe holds
+        try (ChildConnection child = ChildConnection.start(
+                JavaProcess.of(FloodsStderrThenSendsItsPid.class).withArgs(String.valueOf(lines)))) {
+            Object pid = within(child, () -> child.connection().recv(), () -> "recv() of the pid "
+                    + "of a child that first writes 1 MB to its stderr: still waiting after " + BOUND.toSeconds()
+                    + " s. The child's stderr is a third pipe: nobody read it, so it filled up and the child blocked "
+                    + "in println. Drain it from the start (katas.kit.CapturedOutput)");
+
+            assertThat(pid).as("the chatty child's first message: its pid").isEqualTo(child.pid());
+            await("the end of the child's 1 MB of stderr in errorOutput()").atMost(PLENTY).untilAsserted(
+                    () -> assertThat(child.errorOutput())
+                            .as("what errorOutput() holds after the child wrote %d lines and 'flood done' to its "
+                                    + "stderr", lines)
+                            .contains("flood done"));
+        }
+    }
+
+    @Test
+    void closing_an_end_a_second_time_does_nothing() {
+        Connection end = Connection.sendOnly(new ByteArrayOutputStream());
+        end.close();
+
+        assertThatCode(end::close)
+                .as("a second close() of a Connection, as ChildConnection.close() or try-with-resources does after "
+                        + "an explicit close(): it must do nothing, not throw")
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void using_the_parents_end_after_close_fails_clearly() throws Exception {
         ChildConnection child = ChildConnection.start(JavaProcess.of(EchoesBytes.class));
         try {
@@ -136,13 +326,15 @@ class ChildConnectionTest {
         }
         Connection pipe = child.connection();
 
-        assertThatThrownBy(() -> pipe.send("after close"))
+        assertThatExceptionOfType(IllegalStateException.class)
                 .as("send() on the parent's end after ChildConnection.close(): an IllegalStateException that says "
                         + "the end is closed. Did close() close the connection, and does send() check for it first?")
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
-        assertThatThrownBy(pipe::recv)
+                .isThrownBy(() -> pipe.send("after close"))
+                .withMessageContaining("closed");
+        assertThatExceptionOfType(IllegalStateException.class)
                 .as("recv() on the parent's end after ChildConnection.close(): an IllegalStateException that says "
                         + "the end is closed, not an EOFException or an IOException from a closed stream")
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+                .isThrownBy(() -> within(child, "recv() on a closed end", pipe::recv))
+                .withMessageContaining("closed");
     }
 }

@@ -2,11 +2,13 @@ package katas.pipe;
 
 import static katas.kit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import katas.kit.CapturedProcess;
 import katas.kit.JavaProcess;
 import katas.kit.KataTest;
@@ -25,6 +27,28 @@ class PipelineTest {
 
     private static final long TEST_JVM = ProcessHandle.current().pid();
     private static final Duration PLENTY = Duration.ofSeconds(10);
+
+    private static final String RECEIVER_MAY_HANG = "A receiver stops by itself when recv() throws EOFException, "
+            + "which happens once every process holding the pipe's writing end has closed it or exited. If the "
+            + "sender has exited, some other process still holds that end open (the test JVM, if Pipeline relays "
+            + "the bytes instead of joining the two with ProcessBuilder.startPipeline), or recv() does not turn the "
+            + "end of the stream into EOFException.";
+    private static final String SENDER_MAY_HANG = "A sender sends its messages and exits: nothing in it should wait.";
+
+    /**
+     * Waits for {@code child} to exit by itself and returns its exit code; if it is still running after
+     * {@link #PLENTY}, it is killed and the test fails with {@code whyItMayHang}.
+     */
+    private static int exitCodeOf(CapturedProcess child, String role, String whyItMayHang)
+            throws InterruptedException {
+        if (!child.process().waitFor(PLENTY.toMillis(), TimeUnit.MILLISECONDS)) {
+            ProcessTree.kill(child.process().toHandle());
+            fail("The %s (pid %d) was still running after %d s, so it was killed. %s%nIts stdout:%n%s%nIts "
+                    + "stderr:%n%s", role, child.pid(), PLENTY.toSeconds(), whyItMayHang, child.stdout().text(),
+                    child.stderr().text());
+        }
+        return child.awaitExit(PLENTY);
+    }
 
     /** The two children of one pipeline, their output captured; closing it kills whichever still run. */
     private static final class Children implements AutoCloseable {
@@ -47,10 +71,10 @@ class PipelineTest {
 
         /** Waits for both to exit by themselves, and checks that each exited with 0. */
         void awaitBothExitedCleanly() throws InterruptedException {
-            assertThat(receiver().awaitExit(PLENTY)).as("exit code of the receiver; its stderr: %s",
-                    receiver().stderr().text()).isZero();
-            assertThat(sender().awaitExit(PLENTY)).as("exit code of the sender; its stderr: %s",
-                    sender().stderr().text()).isZero();
+            assertThat(exitCodeOf(receiver(), "receiver", RECEIVER_MAY_HANG))
+                    .as("exit code of the receiver; its stderr: %s", receiver().stderr().text()).isZero();
+            assertThat(exitCodeOf(sender(), "sender", SENDER_MAY_HANG))
+                    .as("exit code of the sender; its stderr: %s", sender().stderr().text()).isZero();
         }
 
         @Override
@@ -81,7 +105,7 @@ class PipelineTest {
             CapturedProcess sender = children.sender();
             CapturedProcess receiver = children.receiver();
 
-            assertThat(receiver.awaitExit(PLENTY))
+            assertThat(exitCodeOf(receiver, "receiver", RECEIVER_MAY_HANG))
                     .as("exit code of the receiver process. It must stop by itself: recv() throws EOFException once "
                             + "the sender has closed its end; its stderr: %s", receiver.stderr().text())
                     .isZero();
@@ -90,7 +114,7 @@ class PipelineTest {
                             + "when recv() threw EOFException")
                     .containsExactly("received my name is shiva", "received this is msg to second person",
                             "received " + third, "end of stream");
-            assertThat(sender.awaitExit(PLENTY))
+            assertThat(exitCodeOf(sender, "sender", SENDER_MAY_HANG))
                     .as("exit code of the sender process; its stderr: %s", sender.stderr().text()).isZero();
         }
     }
@@ -131,7 +155,9 @@ class PipelineTest {
             Optional<String> stdout = lineAfter("stdout=", children.sender().stderr().lines());
             Optional<String> report = lineAfter("pid=", children.receiver().stdout().lines());
             assertThat(stdout).as("what the sender's stdout is, from /proc/self/fd/1, reported on its stderr")
-                    .hasValueSatisfying(value -> assertThat(value).startsWith("pipe:"));
+                    .hasValueSatisfying(value -> assertThat(value)
+                            .as("the sender's stdout under Pipeline: an OS pipe ('pipe:[inode]'), not a file or a "
+                                    + "terminal").startsWith("pipe:"));
             assertThat(report).as("the receiver's report line 'pid=.. parent=.. stdin=.. got=..' on its stdout")
                     .isPresent();
 
@@ -154,6 +180,7 @@ class PipelineTest {
                     .as("what recv() did on the sender's send-only end (a Connection.sendOnly): throw an "
                             + "IllegalStateException at once, not block or read garbage")
                     .anySatisfy(line -> assertThat(line)
+                            .as("a line of the sender's stderr")
                             .startsWith("recv on the send-only end: java.lang.IllegalStateException"));
             assertThat(children.receiver().stdout().lines())
                     .as("what the receiver printed: the message, then what send() did on its receive-only end (a "
@@ -161,6 +188,8 @@ class PipelineTest {
                     .hasSize(2)
                     .first().isEqualTo("received hello");
             assertThat(children.receiver().stdout().lines().get(1))
+                    .as("what send() did on the receiver's receive-only end (a Connection.receiveOnly): throw an "
+                            + "IllegalStateException at once, not write into a stream it does not have")
                     .startsWith("send on the receive-only end: java.lang.IllegalStateException");
         }
     }

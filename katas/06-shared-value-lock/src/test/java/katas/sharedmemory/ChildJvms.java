@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import katas.kit.CapturedProcess;
 import katas.kit.ExitCodes;
 import katas.kit.JavaProcess;
@@ -28,9 +29,19 @@ final class ChildJvms implements AutoCloseable {
         return List.copyOf(children);
     }
 
-    /** Waits for every child to exit and fails, with its error output, if one did not exit with 0. */
-    void awaitAllSucceeded(Duration timeout) throws InterruptedException {
+    /**
+     * Waits for every child to exit and fails, with its error output, if one did not exit with 0, or with
+     * {@code whyItMayHang} if one is still running after {@code timeout} (it is killed then).
+     */
+    void awaitAllSucceeded(Duration timeout, String whyItMayHang) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         for (CapturedProcess child : children) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            if (!child.process().waitFor(left, TimeUnit.NANOSECONDS)) {
+                throw new AssertionError("child pid " + child.pid() + " was still running " + timeout.toSeconds()
+                        + " s after the children started, so it was killed. " + whyItMayHang + "\nIts error "
+                        + "output:\n" + child.stderr().text());
+            }
             int code = child.awaitExit(timeout);
             if (code != 0) {
                 throw new AssertionError("child pid " + child.pid() + " exited with " + code + ExitCodes.explain(code)

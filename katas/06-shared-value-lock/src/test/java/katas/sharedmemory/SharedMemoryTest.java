@@ -1,8 +1,10 @@
 package katas.sharedmemory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,19 +34,28 @@ class SharedMemoryTest {
     @TempDir
     Path dir;
 
+    /** What the test JVM's own lock calls may take before the test gives up on them, with a message. */
+    private static final Duration BOUND = Duration.ofSeconds(5);
+
     /**
      * Starts {@code RACERS} incrementers that wait at a start barrier, releases them together once all have
      * arrived, waits for them and returns the final count.
      */
     private long runIncrementers(String name, Class<?> incrementer, int increments, boolean locked)
             throws Exception {
+        return runIncrementers(name, incrementer, RACERS, increments, locked);
+    }
+
+    /** The same with {@code processes} incrementers. */
+    private long runIncrementers(String name, Class<?> incrementer, int processes, int increments, boolean locked)
+            throws Exception {
         Path counterFile = dir.resolve(name + ".counter");
         Path barrierFile = dir.resolve(name + ".barrier");
         Path lockFile = dir.resolve(name + ".lock");
         try (SharedArray counter = SharedArray.create(counterFile, 0);
-             StartBarrier barrier = StartBarrier.create(barrierFile, RACERS);
+             StartBarrier barrier = StartBarrier.create(barrierFile, processes);
              ChildJvms children = new ChildJvms()) {
-            for (int party = 0; party < RACERS; party++) {
+            for (int party = 0; party < processes; party++) {
                 if (locked) {
                     children.start(incrementer, counterFile, lockFile, barrierFile, party, increments);
                 } else {
@@ -54,11 +65,15 @@ class SharedMemoryTest {
             awaitArrivals(barrier, children);
             assertThat(barrier.arrivedPids())
                     .as("the pids the children wrote from inside into the shared barrier: %d different processes, "
-                            + "none of them the test JVM (pid %d)", RACERS, TEST_JVM)
+                            + "none of them the test JVM (pid %d)", processes, TEST_JVM)
                     .doesNotHaveDuplicates()
                     .doesNotContain(TEST_JVM);
             barrier.release();
-            children.awaitAllSucceeded(PLENTY);
+            children.awaitAllSucceeded(PLENTY, locked
+                    ? "A LockedIncrementer that does not finish is usually stuck in lock(): does unlock() release the "
+                            + "FileLock, and is every lock() paired with an unlock() in a finally block?"
+                    : "An UnsafeIncrementer has nothing to wait for once the barrier has released it: read slot 0, "
+                            + "add one, write slot 0, and exit.");
             return counter.get(0);
         }
     }
@@ -66,9 +81,10 @@ class SharedMemoryTest {
     /** Waits until every child has written its pid into the barrier; fails at once if one exits before that. */
     private static void awaitArrivals(StartBarrier barrier, ChildJvms children) throws InterruptedException {
         long deadline = System.nanoTime() + PLENTY.toNanos();
-        while (barrier.arrivedPids().size() < RACERS) {
+        int parties = barrier.parties();
+        while (barrier.arrivedPids().size() < parties) {
             for (CapturedProcess child : children.all()) {
-                if (!child.process().isAlive() && barrier.arrivedPids().size() < RACERS) {
+                if (!child.process().isAlive() && barrier.arrivedPids().size() < parties) {
                     int code = child.process().exitValue();
                     throw new AssertionError("child pid " + child.pid() + " exited with " + code
                             + ExitCodes.explain(code) + " before all children reached the start barrier. Each child "
@@ -77,7 +93,7 @@ class SharedMemoryTest {
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("only " + barrier.arrivedPids().size() + " of " + RACERS + " children "
+                throw new AssertionError("only " + barrier.arrivedPids().size() + " of " + parties + " children "
                         + "reached the start barrier within " + PLENTY.toSeconds() + " s (pids "
                         + barrier.arrivedPids() + "). Either they never call arriveAndAwaitRelease(party), or what "
                         + "they write to the shared file never reaches this process: both sides must map the same "
@@ -85,6 +101,18 @@ class SharedMemoryTest {
             }
             Thread.sleep(5);
         }
+    }
+
+    @Test
+    void on_its_own_the_unsafe_incrementer_counts_every_increment() throws Exception {
+        long total = runIncrementers("alone", UnsafeIncrementer.class, 1, RACE_INCREMENTS, false);
+
+        assertThat(total)
+                .as("the shared counter after ONE process added 1 to it %,d times without a lock. Alone, nothing "
+                        + "can race it, so every increment must count: read slot 0, add one, write slot 0, each "
+                        + "time. Otherwise the race test below cannot tell lost updates from a miscount",
+                        RACE_INCREMENTS)
+                .isEqualTo(RACE_INCREMENTS);
     }
 
     @Test
@@ -101,16 +129,19 @@ class SharedMemoryTest {
                             + "%d). It can lose updates but never gain any: a higher count means a child wrote "
                             + "something other than the value it read plus one", RACERS, RACE_INCREMENTS, attempt)
                     .isLessThanOrEqualTo(trueTotal);
-            if (total < trueTotal) {
+            if (RACE_INCREMENTS < total && total < trueTotal) {
                 break;
             }
         }
         assertThat(totals)
                 .as("the final counts of %d attempts of %d processes x %,d unsynchronised increments (true total "
-                        + "%,d). Not one update was lost, so the children did not really share one counter, or did "
-                        + "not read-increment-write it: read slot 0, add one, write slot 0, %,d times, with no lock",
-                        totals.size(), RACERS, RACE_INCREMENTS, trueTotal, RACE_INCREMENTS)
-                .anyMatch(total -> total < trueTotal);
+                        + "%,d). A race shows as a count above what one process did alone (%,d: the updates of "
+                        + "several processes landed in one counter) and below the true total (some were lost). "
+                        + "Every count at the true total: the children did not overlap or did not read-increment-write "
+                        + "slot 0 each time. A count of %,d or less: the children did not share one counter, or one "
+                        + "process's writes replaced the others' (write the value read plus one, not a count of your "
+                        + "own)", totals.size(), RACERS, RACE_INCREMENTS, trueTotal, RACE_INCREMENTS, RACE_INCREMENTS)
+                .anyMatch(total -> RACE_INCREMENTS < total && total < trueTotal);
     }
 
     @Test
@@ -121,9 +152,12 @@ class SharedMemoryTest {
 
             assertThat(total)
                     .as("the shared counter after %d processes each added 1 to it %,d times holding the cross-process "
-                            + "lock (round %d). Fewer means two processes were inside read-increment-write at once: "
-                            + "take the lock before the read and release it after the write", RACERS,
-                            LOCKED_INCREMENTS, round)
+                            + "lock (round %d). Fewer means two processes were inside read-increment-write at once. "
+                            + "Either the lock does not exclude other processes (an in-JVM lock such as synchronized "
+                            + "or ReentrantLock, a shared file lock, or processes locking different files: each must "
+                            + "open the one lock file it gets and take FileChannel.lock() on it; the lock tests "
+                            + "below then fail too), or the read or the write happens outside lock() .. unlock()",
+                            RACERS, LOCKED_INCREMENTS, round)
                     .isEqualTo((long) RACERS * LOCKED_INCREMENTS);
         }
     }
@@ -137,7 +171,8 @@ class SharedMemoryTest {
             for (int index = 0; index < numbers.length; index++) {
                 children.start(SlotSquarer.class, arrayFile, index);
             }
-            children.awaitAllSucceeded(PLENTY);
+            children.awaitAllSucceeded(PLENTY, "A SlotSquarer has nothing to wait for: it opens the array, squares "
+                    + "its slot and exits.");
 
             List<Long> seen = new ArrayList<>();
             for (int index = 0; index < array.length(); index++) {
@@ -160,10 +195,11 @@ class SharedMemoryTest {
 
             assertThat(tryLockInAnotherProcess(children, lockFile))
                     .as("what a second process's tryLock() got while pid %d held the lock. 'acquired' means the lock "
-                            + "does not exclude other processes: lock the file itself (FileChannel.lock), an "
-                            + "in-memory lock exists only inside one JVM", holder.pid())
+                            + "does not exclude other processes: take an exclusive lock on the file itself "
+                            + "(FileChannel.lock, an in-memory lock exists only inside one JVM), and lock the same "
+                            + "file in every process (open() must not delete or recreate it)", holder.pid())
                     .startsWith("busy");
-            assertThat(ours.tryLock())
+            assertThat(tryLockHere(ours))
                     .as("tryLock() in the test JVM while child pid %d holds the lock", holder.pid())
                     .isFalse();
         }
@@ -175,7 +211,7 @@ class SharedMemoryTest {
         try (ChildJvms children = new ChildJvms();
              CrossProcessLock ours = CrossProcessLock.open(lockFile)) {
             CapturedProcess holder = startHolder(children, lockFile);
-            assertThat(ours.tryLock())
+            assertThat(tryLockHere(ours))
                     .as("tryLock() in the test JVM while child pid %d holds the lock: it must say no. If it says yes, "
                             + "the lock is not shared between processes (lock the file itself, FileChannel.lock)",
                             holder.pid())
@@ -183,8 +219,10 @@ class SharedMemoryTest {
 
             holder.process().destroyForcibly().waitFor(PLENTY.toMillis(), TimeUnit.MILLISECONDS);
 
-            await("the test JVM taking the lock after its holder (pid " + holder.pid() + ") was killed with -9; "
-                    + "the operating system releases a file lock when the process that held it ends")
+            await("the test JVM taking the lock after its holder (pid " + holder.pid() + ") was killed with -9. The "
+                    + "operating system releases a file lock (FileChannel.lock) when the process that held it ends; "
+                    + "a lock made of something the holder must clean up itself (a marker file, a flag in shared "
+                    + "memory) stays taken for ever after a crash")
                     .atMost(Duration.ofSeconds(5))
                     .pollInterval(Duration.ofMillis(50))
                     .until(ours::tryLock);
@@ -197,8 +235,11 @@ class SharedMemoryTest {
         Path lockFile = dir.resolve("unlocked.lock");
         try (ChildJvms children = new ChildJvms();
              CrossProcessLock ours = CrossProcessLock.open(lockFile)) {
-            ours.lock();
-            ours.unlock();
+            assertTimeoutPreemptively(BOUND, () -> {
+                ours.lock();
+                ours.unlock();
+            }, () -> "lock() then unlock() in the test JVM on a fresh lock file, which nobody else holds, did not "
+                    + "return within " + BOUND.toSeconds() + " s");
 
             assertThat(tryLockInAnotherProcess(children, lockFile))
                     .as("what a child's tryLock() got after the test JVM called lock() and then unlock(). 'busy' "
@@ -213,7 +254,8 @@ class SharedMemoryTest {
         try (ChildJvms children = new ChildJvms()) {
             CrossProcessLock ours = CrossProcessLock.open(lockFile);
             try {
-                ours.lock();
+                assertTimeoutPreemptively(BOUND, ours::lock, () -> "lock() in the test JVM on a fresh lock file, "
+                        + "which nobody else holds, did not return within " + BOUND.toSeconds() + " s");
             } finally {
                 ours.close();
             }
@@ -231,17 +273,94 @@ class SharedMemoryTest {
         CrossProcessLock lock = CrossProcessLock.open(dir.resolve("refusing.lock"));
         lock.close();
 
-        assertThatThrownBy(lock::lock)
-                .as("lock() after close(): the lock file is closed, so say so with an IllegalStateException")
-                .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(lock::tryLock)
+        assertThatExceptionOfType(IllegalStateException.class)
+                .as("lock() after close(): the lock file is closed, so say so with an IllegalStateException "
+                        + "(check at the start of lock(); FileChannel itself would throw ClosedChannelException)")
+                .isThrownBy(() -> assertTimeoutPreemptively(BOUND, lock::lock,
+                        () -> "lock() on a closed lock did not return within " + BOUND.toSeconds() + " s"));
+        assertThatExceptionOfType(IllegalStateException.class)
                 .as("tryLock() after close(): the lock file is closed, so say so with an IllegalStateException")
-                .isInstanceOf(IllegalStateException.class);
+                .isThrownBy(() -> tryLockHere(lock));
+    }
+
+    @Test
+    void closing_a_lock_that_another_process_holds_leaves_it_held_for_everyone() throws Exception {
+        Path lockFile = dir.resolve("shared-by-all.lock");
+        try (ChildJvms children = new ChildJvms()) {
+            CapturedProcess holder = startHolder(children, lockFile);
+            assertThat(tryLockInAnotherProcess(children, lockFile))
+                    .as("what a first child's tryLock() got while pid %d held the lock", holder.pid())
+                    .startsWith("busy");
+
+            assertThat(tryLockInAnotherProcess(children, lockFile))
+                    .as("what a second child's tryLock() got while pid %d still held the lock, after a first child "
+                            + "had tried, found it busy and called close(). 'acquired' means close() deleted or "
+                            + "replaced the lock file: the second child then locked a new file, not the one the holder "
+                            + "locks. close() only closes the FileChannel; the lock file stays for every process "
+                            + "that shares it", holder.pid())
+                    .startsWith("busy");
+        }
+    }
+
+    @Test
+    void locking_again_while_holding_the_lock_is_refused_because_it_is_not_re_entrant() {
+        try (CrossProcessLock lock = CrossProcessLock.open(dir.resolve("twice.lock"))) {
+            assertTimeoutPreemptively(BOUND, lock::lock, () -> "lock() in the test JVM on a fresh lock file, which "
+                    + "nobody else holds, did not return within " + BOUND.toSeconds() + " s");
+
+            assertThatExceptionOfType(IllegalStateException.class)
+                    .as("lock() a second time by the process that holds the lock already: the lock is not "
+                            + "re-entrant, so refuse with an IllegalStateException that says so (check a held lock at "
+                            + "the start of lock(); FileChannel itself would throw OverlappingFileLockException)")
+                    .isThrownBy(() -> assertTimeoutPreemptively(BOUND, lock::lock,
+                            () -> "a second lock() by the holder did not return within " + BOUND.toSeconds() + " s"))
+                    .withMessageContainingAll("holds", "re-entrant");
+            assertThatExceptionOfType(IllegalStateException.class)
+                    .as("tryLock() by the process that holds the lock already: refuse it with an "
+                            + "IllegalStateException saying the lock is not re-entrant, the same as lock()")
+                    .isThrownBy(() -> tryLockHere(lock))
+                    .withMessageContainingAll("holds", "re-entrant");
+        }
+    }
+
+    @Test
+    void creating_over_a_longer_file_gives_an_array_of_exactly_the_new_length() {
+        Path file = dir.resolve("reused");
+        SharedArray.create(file, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10).close();
+
+        try (SharedArray array = SharedArray.create(file, 40, 41, 42)) {
+            assertThat(array.length())
+                    .as("length() of create(file, 40, 41, 42) over a file left by an array of 10 slots: create() "
+                            + "overwrites the file, so it must cut it to 3 slots (Files.write truncates by default; "
+                            + "with explicit options add TRUNCATE_EXISTING)")
+                    .isEqualTo(3);
+            try (SharedArray reopened = SharedArray.open(file)) {
+                assertThat(reopened.length())
+                        .as("length() of open(file) after create(file, 40, 41, 42) over a file of 10 slots: a child "
+                                + "that opens the file sees its size, so the old slots must be gone")
+                        .isEqualTo(3);
+                assertThat(reopened.get(2))
+                        .as("slot 2 through a second mapping of the re-created file")
+                        .isEqualTo(42L);
+            }
+        }
+    }
+
+    /** tryLock() in the test JVM, bounded: it must answer at once. */
+    private static boolean tryLockHere(CrossProcessLock lock) {
+        return assertTimeoutPreemptively(BOUND, lock::tryLock, () -> "tryLock() in the test JVM did not return "
+                + "within " + BOUND.toSeconds() + " s. tryLock() must answer at once, not wait for the lock: "
+                + "FileChannel.tryLock() returns null when another process holds it");
     }
 
     /** Runs {@link TriesLock} in a child and returns what it printed: "acquired ..." or "busy ...". */
     private static String tryLockInAnotherProcess(ChildJvms children, Path lockFile) throws Exception {
         CapturedProcess trier = children.start(TriesLock.class, lockFile);
+        if (!trier.process().waitFor(8, TimeUnit.SECONDS)) {
+            fail("the child (pid %d) that calls tryLock() once was still running after 8 s. tryLock() must answer "
+                    + "at once, not wait for the lock: FileChannel.tryLock() returns null when another process holds "
+                    + "it. Its error output:%n%s", trier.pid(), trier.stderr().text());
+        }
         int code = trier.awaitExit(PLENTY);
         assertThat(code)
                 .as("exit code of the child (pid %d) that calls tryLock()%s; its error output:%n%s", trier.pid(),
@@ -264,15 +383,17 @@ class SharedMemoryTest {
     void an_index_out_of_range_fails_clearly_naming_the_index_and_the_length() {
         try (SharedArray array = SharedArray.create(dir.resolve("seven"), 2, 3, 4, 5, 6, 7, 8)) {
 
-            assertThatThrownBy(() -> array.get(7))
+            assertThatExceptionOfType(IndexOutOfBoundsException.class)
                     .as("get(7) on a shared array of length 7: slots are 0..6, and reading past the end of the "
-                            + "mapped file must not return some other slot's bytes")
-                    .isInstanceOf(IndexOutOfBoundsException.class)
-                    .hasMessageContainingAll("7", "length 7");
-            assertThatThrownBy(() -> array.set(-1, 1))
-                    .as("set(-1, 1) on a shared array of length 7")
-                    .isInstanceOf(IndexOutOfBoundsException.class)
-                    .hasMessageContainingAll("-1", "length 7");
+                            + "mapped file must not return some other slot's bytes. The message names the slot index "
+                            + "and the number of slots (\"index 7 ... length 7\"), not a byte offset")
+                    .isThrownBy(() -> array.get(7))
+                    .withMessageContainingAll("7", "length 7");
+            assertThatExceptionOfType(IndexOutOfBoundsException.class)
+                    .as("set(-1, 1) on a shared array of length 7: the message names the slot index and the number "
+                            + "of slots (\"index -1 ... length 7\")")
+                    .isThrownBy(() -> array.set(-1, 1))
+                    .withMessageContainingAll("-1", "length 7");
         }
     }
 }

@@ -20,7 +20,8 @@ import katas.kit.ProcessTree;
  */
 public final class ChildConnection implements AutoCloseable {
 
-    private static final Duration EXIT_GRACE = Duration.ofSeconds(5);
+    /** How long close() lets the child exit by itself before it kills it. */
+    private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
 
     private final Process process;
     private final Connection connection;
@@ -58,7 +59,7 @@ public final class ChildConnection implements AutoCloseable {
 
     /**
      * Closes the parent's end, so the child sees the end of the stream; waits for it to exit, and kills it (with
-     * anything it started) if it has not exited after a few seconds.
+     * anything it started) if it has not exited after 2 s (EXIT_GRACE).
      */
     @Override
     public void close() throws InterruptedException {

@@ -36,6 +36,8 @@ import katas.manager.fixtures.AppendsItsNumber;
 import katas.manager.fixtures.AppendsMany;
 import katas.manager.fixtures.StartsManagerThenWaits;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.function.ThrowingSupplier;
 
 @KataTest
@@ -566,6 +568,38 @@ class ListManagerTest {
                         .containsExactly("before close");
             }
         }
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "freezes the manager with SIGSTOP, which Windows does not have")
+    void a_call_to_a_manager_that_stopped_answering_gives_up_after_a_read_timeout() throws Exception {
+        try (ListManager manager = startManager();
+             ListProxy list = answered("manager.list()", manager::list)) {
+            list.append("before the freeze");
+            signal("STOP", manager.pid()); // the manager's process is frozen: alive, connected, and silent
+            try {
+                assertTimeoutPreemptively(CALL_BOUND, () -> {
+                    assertThatExceptionOfType(IllegalStateException.class)
+                            .as("size() through a proxy whose manager is alive but frozen (SIGSTOP): after the "
+                                    + "proxy's read timeout it must give up with an IllegalStateException")
+                            .isThrownBy(list::size);
+                }, () -> "size() on a proxy whose manager is frozen (SIGSTOP) was still waiting after "
+                        + CALL_BOUND.toSeconds() + " s. A manager that is alive but does not answer never closes "
+                        + "the connection, so only a read timeout ends the wait: Socket.setSoTimeout (a few "
+                        + "seconds), and turn the SocketTimeoutException into an IllegalStateException");
+            } finally {
+                signal("CONT", manager.pid());
+            }
+        }
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).redirectErrorStream(true).start();
+        String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(kill.waitFor())
+                .as("exit status of kill -%s %d (the test's own tool for freezing the manager): %s", signal, pid,
+                        output)
+                .isZero();
     }
 
     @Test

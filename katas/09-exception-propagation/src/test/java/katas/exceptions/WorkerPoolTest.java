@@ -298,9 +298,17 @@ class WorkerPoolTest {
                             + "in milliseconds (not rounded to whole seconds)")
                     .isBetween(Duration.ofMillis(250), Duration.ofMillis(750));
             assertThat(slow.isDone()).as("isDone() of the slow task right after the timed get gave up").isFalse();
-            assertThat(getWithin(slow, Duration.ofSeconds(10)))
-                    .as("the slow task's result, asked for again later: a timeout must not cancel the task or "
-                            + "forget its result")
+            Object later;
+            try {
+                later = getWithin(slow, PROMPTLY);
+            } catch (TimeoutException | RuntimeException e) {
+                later = e;
+            }
+            assertThat(later)
+                    .as("the slow task's result, asked for again with get(%d s) after the timed get had given up. "
+                            + "A get(timeout) that gives up must leave the task alone: it still runs in its worker, "
+                            + "and its reply must still complete the TaskResult (do not remove the task from the "
+                            + "worker's unfinished tasks, do not mark the result abandoned)", PROMPTLY.toSeconds())
                     .isIn(workers);
             assertThat(slow.isDone()).as("isDone() of the slow task once get() has returned its result").isTrue();
         }

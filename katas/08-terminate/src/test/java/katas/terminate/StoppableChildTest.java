@@ -19,6 +19,7 @@ import katas.terminate.fixtures.ExitsAtOnce;
 import katas.terminate.fixtures.HookNeverEnds;
 import katas.terminate.fixtures.HookWritesMarker;
 import katas.terminate.fixtures.PrintsRunning;
+import katas.terminate.fixtures.StartsABranchingTree;
 import katas.terminate.fixtures.StartsAChain;
 import katas.terminate.fixtures.StartsAGrandchild;
 import org.junit.jupiter.api.AfterEach;
@@ -347,6 +348,53 @@ class StoppableChildTest {
                             + "process below it at any depth, BEFORE you stop anyone", generation, chain.get(generation))
                     .isDeadWithin(PLENTY);
         }
+    }
+
+    @Test
+    void terminate_tree_stops_every_branch_of_a_tree_whose_processes_have_several_children() throws Exception {
+        StoppableChild root = startedChild(StartsABranchingTree.class, "root");
+        int size = 5; // the child, its two children, and two grandchildren below the first of them
+        long deadline = System.nanoTime() + PLENTY.toNanos();
+        while (readyPids(root).size() < size && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        List<Long> tree = readyPids(root);
+        startedPids.addAll(tree);
+        assertThat(tree)
+                .as("the pids of a tree of %d processes that branches (its output: %s)", size, root.output().lines())
+                .hasSize(size);
+
+        returnsAtOnce("terminateTree()", root::terminateTree);
+
+        for (long pid : tree) {
+            assertThatProcess(pid)
+                    .as("pid %d of the tree %s after terminateTree(); the child has two children and one of them "
+                            + "has two children of its own. Following only the first child at each level (or any "
+                            + "single line down the tree) leaves the other branches running: stop EVERY process of "
+                            + "child.descendants()", pid, tree)
+                    .isDeadWithin(PLENTY);
+        }
+    }
+
+    @Test
+    void terminate_tree_stops_the_childs_tree_only_and_leaves_another_child_of_the_same_parent_running()
+            throws Exception {
+        StoppableChild sibling = startedChild(PrintsRunning.class);
+        awaitLine(sibling, "Running...");
+        List<Long> chain = startedChain(2, "plain");
+
+        returnsAtOnce("terminateTree()", chainRoot::terminateTree);
+
+        for (long pid : chain) {
+            assertThatProcess(pid).as("pid %d of the tree that terminateTree() was called on", pid)
+                    .isDeadWithin(PLENTY);
+        }
+        assertThat(sibling.isAlive())
+                .as("whether another child of the test JVM (pid %d), not part of the tree that terminateTree() was "
+                        + "called on, is still running. terminateTree() stops the descendants of THIS child "
+                        + "(its Process's descendants()), not those of the parent (ProcessHandle.current())",
+                        sibling.pid())
+                .isTrue();
     }
 
     @Test

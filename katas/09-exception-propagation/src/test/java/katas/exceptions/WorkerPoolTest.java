@@ -89,6 +89,44 @@ class WorkerPoolTest {
         throw new SneakyException("not welcome, from pid " + ProcessHandle.current().pid());
     }
 
+    static long failWithAnError(Object ignored) {
+        throw new AssertionError("boom in pid " + ProcessHandle.current().pid());
+    }
+
+    /** A result the worker cannot send back: its class does not implement java.io.Serializable. */
+    static final class NotSerializableResult {
+    }
+
+    static NotSerializableResult unserializableResult(Object ignored) {
+        return new NotSerializableResult();
+    }
+
+    /**
+     * Writes "started-NAME" into {@code folder}, then waits up to 8 s for "started-OTHER" and returns its own pid:
+     * it finishes only if the other task runs at the same time, in another process.
+     */
+    static long meetTheOther(List<String> folderNameOther) {
+        Path folder = Path.of(folderNameOther.get(0));
+        try {
+            Files.writeString(folder.resolve("started-" + folderNameOther.get(1)), "started");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+            while (!Files.exists(folder.resolve("started-" + folderNameOther.get(2)))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("task " + folderNameOther.get(1) + " in pid "
+                            + ProcessHandle.current().pid() + " waited 8 s for task " + folderNameOther.get(2)
+                            + " to start at the same time: the pool did not run them in parallel");
+                }
+                Thread.sleep(10);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return ProcessHandle.current().pid();
+    }
+
     /** A task that ends its own worker process with exit status 7, but never the test JVM. */
     private static Task<Integer, Integer> exitsWithSeven() {
         long testJvm = TEST_JVM; // a local, so that the lambda carries the test JVM's pid to the worker
@@ -260,6 +298,98 @@ class WorkerPoolTest {
                     .isEqualTo(pidInMessage(failure.getCause()));
             assertThat(failure.getMessage()).as("the message of the TaskFailedException names the worker's pid")
                     .contains(String.valueOf(workerPid));
+        }
+    }
+
+    @Test
+    void an_error_thrown_by_a_task_reaches_get_as_that_error_and_the_worker_survives() throws Exception {
+        try (WorkerPool pool = new WorkerPool(1)) {
+            List<Long> workers = assertWorkersAreChildProcesses(pool, 1);
+
+            Throwable failure = failureOfGet(pool.submit(WorkerPoolTest::failWithAnError, "x"),
+                    "a task that throws an AssertionError");
+
+            assertThat(failure)
+                    .as("what get() threw for a task that threw an AssertionError (an Error, not an Exception). A "
+                            + "worker that catches only Exception dies of it, and get() reports a dead worker: "
+                            + "catch RuntimeException and Error around the task, and send the Error back too")
+                    .isInstanceOf(TaskFailedException.class);
+            assertThat(failure.getCause())
+                    .as("the cause of the TaskFailedException: the AssertionError the task threw, type and message")
+                    .isExactlyInstanceOf(AssertionError.class)
+                    .hasMessageStartingWith("boom in pid ");
+            long ranIn = awaitGet(pool.submit(WorkerPoolTest::pid, "next"), "the task after an Error");
+            assertThat(ranIn)
+                    .as("the pid of the task after the one that threw an Error: the same worker %s must run it; "
+                            + "an Error in a task is that task's failure, not the end of the worker", workers)
+                    .isIn(workers);
+        }
+    }
+
+    @Test
+    void a_result_that_cannot_be_serialized_fails_its_task_and_the_worker_survives() throws Exception {
+        try (WorkerPool pool = new WorkerPool(1)) {
+            List<Long> workers = assertWorkersAreChildProcesses(pool, 1);
+
+            Throwable failure = failureOfGet(pool.submit(WorkerPoolTest::unserializableResult, "x"),
+                    "a task whose result cannot be serialized");
+
+            assertThat(failure)
+                    .as("what get() threw for a task that returned a %s, which does not implement "
+                            + "java.io.Serializable. Serializing the result is part of running the task: if it "
+                            + "throws, that task failed (TaskFailedException), the worker must not die of it",
+                            NotSerializableResult.class.getName())
+                    .isInstanceOf(TaskFailedException.class);
+            assertThat(failure.getCause())
+                    .as("the cause of the TaskFailedException: it must name the class that could not be sent")
+                    .hasMessageContaining(NotSerializableResult.class.getName());
+            long ranIn = awaitGet(pool.submit(WorkerPoolTest::pid, "next"), "the task after an unsendable result");
+            assertThat(ranIn)
+                    .as("the pid of the task after the one whose result could not be sent: the same worker %s",
+                            workers)
+                    .isIn(workers);
+            assertThat(pool.workerPids()).as("workerPids() after a result that could not be sent").isEqualTo(workers);
+        }
+    }
+
+    @Test
+    void a_pool_of_two_runs_two_tasks_at_the_same_time_in_two_different_workers() throws Exception {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            List<Long> workers = assertWorkersAreChildProcesses(pool, 2);
+            String folder = tempDir.toString();
+
+            TaskResult<Long> first = pool.submit(WorkerPoolTest::meetTheOther, List.of(folder, "a", "b"));
+            TaskResult<Long> second = pool.submit(WorkerPoolTest::meetTheOther, List.of(folder, "b", "a"));
+
+            List<Long> ranIn = List.of(awaitGet(first, "the first of two tasks that wait for each other"),
+                    awaitGet(second, "the second of two tasks that wait for each other"));
+            assertThat(ranIn)
+                    .as("the pids of two tasks that each wait until the other has started (workers: %s). A pool of "
+                            + "two must give them to two different workers, the least busy one each time, so that "
+                            + "they run at once", workers)
+                    .doesNotHaveDuplicates()
+                    .allMatch(workers::contains);
+        }
+    }
+
+    @Test
+    void an_error_callback_that_throws_does_not_make_a_healthy_worker_look_dead() throws Exception {
+        try (WorkerPool pool = new WorkerPool(1)) {
+            List<Long> workers = assertWorkersAreChildProcesses(pool, 1);
+            TaskResult<Long> failed = pool.submit(WorkerPoolTest::failInThisProcess, "x", failure -> {
+                throw new IllegalStateException("a careless callback");
+            });
+            assertThat(failureOfGet(failed, "a failing task whose callback throws"))
+                    .as("what get() threw for a failing task whose onError callback threw")
+                    .isInstanceOf(TaskFailedException.class);
+
+            long ranIn = awaitGet(pool.submit(WorkerPoolTest::pid, "next"), "the task after a callback threw");
+
+            assertThat(ranIn)
+                    .as("the pid of the task after an onError callback threw: the callback runs on the thread that "
+                            + "reads the worker's replies; if its exception ends that thread, the healthy worker %s "
+                            + "looks dead. Catch what the callback throws", workers)
+                    .isIn(workers);
         }
     }
 

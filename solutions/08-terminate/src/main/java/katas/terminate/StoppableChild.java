@@ -113,7 +113,14 @@ public final class StoppableChild {
     public int terminate(Duration grace) throws InterruptedException {
         Process child = started();
         child.destroy();
-        if (!child.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        boolean stopped;
+        try {
+            stopped = child.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            child.destroyForcibly(); // whoever interrupted us must not be left with a child that ignores SIGTERM
+            throw e;
+        }
+        if (!stopped) {
             // A shutdown hook that never returns keeps a JVM alive after SIGTERM; SIGKILL cannot be refused.
             child.destroyForcibly();
             // The kernel still has to tear the process down; wait for that too, but not forever.

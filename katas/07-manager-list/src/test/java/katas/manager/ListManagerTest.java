@@ -53,6 +53,9 @@ class ListManagerTest {
     private static final Duration CALL_BOUND = Duration.ofSeconds(8);
     /** How long a hostile peer waits to see whether the manager has closed its connection. */
     private static final int HOSTILE_WAIT_MS = 3_000;
+    /** The manager gives a peer this long to finish the handshake (README); an authenticated proxy may idle longer. */
+    private static final int HANDSHAKE_SECONDS = 3;
+    private static final int IDLE_MS = HANDSHAKE_SECONDS * 1_000 + 500;
 
     /** ListManager.start(), bounded: a manager that never reports its address must not hang the test. */
     private static ListManager startManager() {
@@ -273,6 +276,91 @@ class ListManagerTest {
                 assertThat(second.snapshot()).as("the list as the second proxy sees it")
                         .containsExactly("a", "b", "c");
             }
+        }
+    }
+
+    @Test
+    void one_proxy_used_from_four_threads_at_once_loses_no_call() throws Exception {
+        int threads = 4;
+        int appendsEach = 500;
+        try (ListManager manager = startManager();
+             ListProxy list = answered("manager.list()", manager::list)) {
+            List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<Thread> appenders = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                Thread appender = new Thread(() -> {
+                    try {
+                        start.await();
+                        for (int i = 0; i < appendsEach; i++) {
+                            list.append(thread * appendsEach + i);
+                        }
+                    } catch (Throwable failure) {
+                        failures.add(failure);
+                    }
+                });
+                appender.start();
+                appenders.add(appender);
+            }
+            start.countDown();
+            assertTimeoutPreemptively(PLENTY, () -> {
+                for (Thread appender : appenders) {
+                    appender.join();
+                }
+            }, () -> threads + " threads appending " + appendsEach + " items each through ONE proxy did not finish "
+                    + "within " + PLENTY.toSeconds() + " s: two threads' requests and replies mixed up on the one "
+                    + "connection can leave a thread waiting for a reply that another thread read");
+
+            assertThat(failures)
+                    .as("what the appends of %d threads sharing one proxy threw. A proxy may be used from several "
+                            + "threads: each call (write the request, read its reply) must hold the proxy's lock "
+                            + "(synchronized), or two threads' bytes interleave on the one socket", threads)
+                    .isEmpty();
+            assertThat(answered("size()", list::size))
+                    .as("size() after %d threads appended %d items each through one proxy", threads, appendsEach)
+                    .isEqualTo(threads * appendsEach);
+        }
+    }
+
+    @Test
+    void a_proxy_left_idle_for_longer_than_the_handshake_may_take_still_works() throws Exception {
+        try (ListManager manager = startManager();
+             ListProxy list = answered("manager.list()", manager::list)) {
+            list.append("before the pause");
+
+            Thread.sleep(IDLE_MS);
+
+            assertThat(answered("size() after " + IDLE_MS + " ms idle", list::size))
+                    .as("size() through a proxy that was idle for %d ms, longer than the %d s the manager gives a "
+                            + "peer to finish the handshake. The handshake's read timeout protects the manager from "
+                            + "a peer that never answers; once the peer has authenticated, clear it "
+                            + "(setSoTimeout(0)), or every proxy left idle that long is dropped", IDLE_MS,
+                            HANDSHAKE_SECONDS)
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void get_and_snapshot_refuse_an_item_of_a_class_outside_the_allow_list_without_deserializing_it() {
+        try (ListManager manager = startManager();
+             ListProxy list = answered("manager.list()", manager::list)) {
+            list.append(new katas.hostile.Gadget()); // as another client of the manager might
+            int before = katas.hostile.Gadget.DESERIALIZED.get();
+
+            assertThatExceptionOfType(RuntimeException.class)
+                    .as("get(0) of an item of class katas.hostile.Gadget, outside the allow-list katas.manager.*: "
+                            + "the bytes another client appended are data, not code; deserialize them with "
+                            + "SafeSerialization.fromBytes and the allow-list, as snapshot() does")
+                    .isThrownBy(() -> answered("get(0)", () -> list.get(0)));
+            assertThatExceptionOfType(RuntimeException.class)
+                    .as("snapshot() of a list holding an item of class katas.hostile.Gadget, outside the allow-list")
+                    .isThrownBy(() -> answered("snapshot()", list::snapshot));
+            assertThat(katas.hostile.Gadget.DESERIALIZED.get() - before)
+                    .as("how many times the Gadget's readObject ran in the test JVM during get(0) and snapshot(). "
+                            + "A plain ObjectInputStream.readObject() runs the readObject of ANY class whose bytes "
+                            + "arrive, before you can check its type: the allow-list must refuse it first")
+                    .isZero();
         }
     }
 

@@ -304,12 +304,12 @@ class ListManagerTest {
                 appenders.add(appender);
             }
             start.countDown();
-            assertTimeoutPreemptively(PLENTY, () -> {
+            assertTimeoutPreemptively(CALL_BOUND, () -> {
                 for (Thread appender : appenders) {
                     appender.join();
                 }
             }, () -> threads + " threads appending " + appendsEach + " items each through ONE proxy did not finish "
-                    + "within " + PLENTY.toSeconds() + " s: two threads' requests and replies mixed up on the one "
+                    + "within " + CALL_BOUND.toSeconds() + " s: two threads' requests and replies mixed up on the one "
                     + "connection can leave a thread waiting for a reply that another thread read");
 
             assertThat(failures)

@@ -196,24 +196,6 @@ class StoppableChildTest {
     }
 
     @Test
-    void terminate_signals_the_child_itself_and_starts_no_helper_process() throws Exception {
-        StoppableChild child = startedChild(PrintsRunning.class);
-        awaitLine(child, "Running...");
-        List<Long> before = childrenOfTheTestJvm();
-
-        returnsAtOnce("terminate()", child::terminate);
-        List<Long> after = childrenOfTheTestJvm();
-        after.removeAll(before);
-
-        assertThat(after)
-                .as("processes the test JVM started during terminate(). terminate() asks the child itself to stop "
-                        + "(Process.destroy()): running the kill command by pid starts a helper process, fails where "
-                        + "there is no kill (Windows), and may hit an unrelated process that reused the pid")
-                .isEmpty();
-        awaitExit(child, "terminate()");
-    }
-
-    @Test
     @DisabledOnOs(value = WINDOWS, disabledReason = "on Windows terminate() is forcible: no hook runs at all")
     void terminate_with_a_grace_period_that_is_interrupted_kills_the_child_before_it_gives_up() throws Exception {
         Path marker = tempDir.resolve("marker");
@@ -241,11 +223,6 @@ class StoppableChildTest {
                         + "interrupted the call gets no exit status and will not stop the child: kill it "
                         + "(destroyForcibly()) before you rethrow the InterruptedException")
                 .isDeadWithin(Duration.ofSeconds(5));
-    }
-
-    private static List<Long> childrenOfTheTestJvm() {
-        return ProcessHandle.current().children().map(ProcessHandle::pid)
-                .collect(Collectors.toCollection(ArrayList::new));
     }
 
     @Test

@@ -3,12 +3,20 @@ package katas.manager;
 import static java.util.function.Predicate.not;
 import static katas.kit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +36,9 @@ import katas.manager.fixtures.AppendsItsNumber;
 import katas.manager.fixtures.AppendsMany;
 import katas.manager.fixtures.StartsManagerThenWaits;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.function.ThrowingSupplier;
 
 @KataTest
 class ListManagerTest {
@@ -37,6 +48,30 @@ class ListManagerTest {
     private static final Duration PROMPTLY = Duration.ofSeconds(8);
     private static final int RACING_CLIENTS = 4;
     private static final int APPENDS_EACH = 2_500;
+    /** Bounds for learner code that might hang, well inside the class's 20 s timeout so that our message is read. */
+    private static final Duration START_BOUND = Duration.ofSeconds(10);
+    private static final Duration CALL_BOUND = Duration.ofSeconds(8);
+    /** How long a hostile peer waits to see whether the manager has closed its connection. */
+    private static final int HOSTILE_WAIT_MS = 3_000;
+    /** The manager gives a peer this long to finish the handshake (README); an authenticated proxy may idle longer. */
+    private static final int HANDSHAKE_SECONDS = 3;
+    private static final int IDLE_MS = HANDSHAKE_SECONDS * 1_000 + 500;
+
+    /** ListManager.start(), bounded: a manager that never reports its address must not hang the test. */
+    private static ListManager startManager() {
+        return assertTimeoutPreemptively(START_BOUND, ListManager::start, () -> "ListManager.start() did not return "
+                + "within " + START_BOUND.toSeconds() + " s. It waits for the manager's process to print its address: "
+                + "does ManagerServer print host:port and flush System.out once it listens, and does start() bound "
+                + "its wait for that line (and fail with the manager's error output if the line never comes)?");
+    }
+
+    /** A proxy call, bounded: a request the manager never answers must fail the test with a message, not hang it. */
+    private static <T> T answered(String call, ThrowingSupplier<T> code) {
+        return assertTimeoutPreemptively(CALL_BOUND, code, () -> call + " got no answer within "
+                + CALL_BOUND.toSeconds() + " s. Every proxy call is one request and one reply: does the proxy flush "
+                + "its request, does the manager answer every request and flush its reply, and does the proxy give "
+                + "up after a read timeout (Socket.setSoTimeout) instead of waiting forever?");
+    }
 
     /** Starts client processes that get the manager's address and key on stdin, and kills any left running. */
     private static final class Clients implements AutoCloseable {
@@ -96,10 +131,10 @@ class ListManagerTest {
 
     @Test
     void the_manager_is_its_own_process_a_child_of_the_test_jvm() {
-        try (ListManager manager = ListManager.start();
-             ListProxy list = manager.list()) {
+        try (ListManager manager = startManager();
+             ListProxy list = answered("manager.list()", manager::list)) {
 
-            long holder = list.serverPid();
+            long holder = answered("serverPid()", list::serverPid);
 
             assertThatProcess(holder).ranOutsideTheTestJvm().isChildOfTheTestJvm();
             assertThat(holder)
@@ -111,13 +146,22 @@ class ListManagerTest {
 
     @Test
     void after_close_the_managers_process_is_gone() {
-        long pid;
-        try (ListManager manager = ListManager.start()) {
-            pid = manager.pid();
+        ListManager manager = startManager();
+        long pid = manager.pid();
+        try {
             assertThatProcess(pid).ranOutsideTheTestJvm().isAlive();
+        } finally {
+            assertTimeoutPreemptively(START_BOUND, manager::close, () -> "ListManager.close() did not return within "
+                    + START_BOUND.toSeconds() + " s: close the manager's stdin (its signal to end), then wait for its "
+                    + "process with a timeout and kill it if it lingers");
         }
 
-        assertThatProcess(pid).isDeadWithin(PROMPTLY);
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .as("whether the manager's process (pid %d) was still running at the moment close() returned. close() "
+                        + "must wait until the process has exited (Process.waitFor with a timeout), not just ask it "
+                        + "to end: a caller that starts a new manager or deletes the manager's files right after "
+                        + "close() relies on that", pid)
+                .isFalse();
     }
 
     @Test
@@ -152,15 +196,15 @@ class ListManagerTest {
 
     @Test
     void five_child_processes_each_append_their_number_and_the_list_holds_exactly_those_five() throws Exception {
-        try (ListManager manager = ListManager.start();
+        try (ListManager manager = startManager();
              Clients clients = new Clients();
-             ListProxy list = manager.list()) {
+             ListProxy list = answered("manager.list()", manager::list)) {
             for (int number = 1; number <= 5; number++) {
                 clients.start(manager, AppendsItsNumber.class, String.valueOf(number));
             }
             clients.awaitAllSucceeded();
 
-            assertThat(list.snapshot())
+            assertThat(answered("snapshot()", list::snapshot))
                     .as("the managed list after five client processes each appended their number (in any order)")
                     .containsExactlyInAnyOrder(1, 2, 3, 4, 5);
         }
@@ -168,9 +212,9 @@ class ListManagerTest {
 
     @Test
     void four_processes_appending_thousands_of_items_each_at_the_same_moment_lose_nothing() throws Exception {
-        try (ListManager manager = ListManager.start();
+        try (ListManager manager = startManager();
              Clients clients = new Clients();
-             ListProxy list = manager.list()) {
+             ListProxy list = answered("manager.list()", manager::list)) {
             for (int p = 0; p < RACING_CLIENTS; p++) {
                 clients.startWaiting(manager, AppendsMany.class, "p" + p, String.valueOf(APPENDS_EACH));
             }
@@ -200,7 +244,7 @@ class ListManagerTest {
 
     private static List<Object> snapshotAfterRace(ListProxy list) {
         try {
-            return list.snapshot();
+            return answered("snapshot() after the race", list::snapshot);
         } catch (IllegalStateException e) {
             throw new AssertionError("the manager stopped answering when asked for its list after several clients "
                     + "had appended at the same time. Look for an exception in the manager's thread, such as a "
@@ -211,13 +255,16 @@ class ListManagerTest {
 
     @Test
     void two_proxies_open_at_the_same_time_are_served_side_by_side() {
-        try (ListManager manager = ListManager.start();
-             ListProxy first = manager.list()) {
+        try (ListManager manager = startManager();
+             ListProxy first = answered("manager.list()", manager::list)) {
             first.append("a");
 
             ListProxy second;
             try {
-                second = manager.list();
+                second = assertTimeoutPreemptively(CALL_BOUND, manager::list, () -> "a second proxy got no answer "
+                        + "within " + CALL_BOUND.toSeconds() + " s while the first one was still open. A manager "
+                        + "that serves one connection until it closes leaves every other client waiting: serve each "
+                        + "client on its own thread");
             } catch (IllegalStateException e) {
                 throw new AssertionError("a second proxy could not get an answer while the first one was still open. "
                         + "A manager that serves one connection until it closes leaves every other client waiting: "
@@ -233,9 +280,94 @@ class ListManagerTest {
     }
 
     @Test
+    void one_proxy_used_from_four_threads_at_once_loses_no_call() throws Exception {
+        int threads = 4;
+        int appendsEach = 500;
+        try (ListManager manager = startManager();
+             ListProxy list = answered("manager.list()", manager::list)) {
+            List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<Thread> appenders = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                Thread appender = new Thread(() -> {
+                    try {
+                        start.await();
+                        for (int i = 0; i < appendsEach; i++) {
+                            list.append(thread * appendsEach + i);
+                        }
+                    } catch (Throwable failure) {
+                        failures.add(failure);
+                    }
+                });
+                appender.start();
+                appenders.add(appender);
+            }
+            start.countDown();
+            assertTimeoutPreemptively(CALL_BOUND, () -> {
+                for (Thread appender : appenders) {
+                    appender.join();
+                }
+            }, () -> threads + " threads appending " + appendsEach + " items each through ONE proxy did not finish "
+                    + "within " + CALL_BOUND.toSeconds() + " s: two threads' requests and replies mixed up on the one "
+                    + "connection can leave a thread waiting for a reply that another thread read");
+
+            assertThat(failures)
+                    .as("what the appends of %d threads sharing one proxy threw. A proxy may be used from several "
+                            + "threads: each call (write the request, read its reply) must hold the proxy's lock "
+                            + "(synchronized), or two threads' bytes interleave on the one socket", threads)
+                    .isEmpty();
+            assertThat(answered("size()", list::size))
+                    .as("size() after %d threads appended %d items each through one proxy", threads, appendsEach)
+                    .isEqualTo(threads * appendsEach);
+        }
+    }
+
+    @Test
+    void a_proxy_left_idle_for_longer_than_the_handshake_may_take_still_works() throws Exception {
+        try (ListManager manager = startManager();
+             ListProxy list = answered("manager.list()", manager::list)) {
+            list.append("before the pause");
+
+            Thread.sleep(IDLE_MS);
+
+            assertThat(answered("size() after " + IDLE_MS + " ms idle", list::size))
+                    .as("size() through a proxy that was idle for %d ms, longer than the %d s the manager gives a "
+                            + "peer to finish the handshake. The handshake's read timeout protects the manager from "
+                            + "a peer that never answers; once the peer has authenticated, clear it "
+                            + "(setSoTimeout(0)), or every proxy left idle that long is dropped", IDLE_MS,
+                            HANDSHAKE_SECONDS)
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void get_and_snapshot_refuse_an_item_of_a_class_outside_the_allow_list_without_deserializing_it() {
+        try (ListManager manager = startManager();
+             ListProxy list = answered("manager.list()", manager::list)) {
+            list.append(new katas.hostile.Gadget()); // as another client of the manager might
+            int before = katas.hostile.Gadget.DESERIALIZED.get();
+
+            assertThatExceptionOfType(RuntimeException.class)
+                    .as("get(0) of an item of class katas.hostile.Gadget, outside the allow-list katas.manager.*: "
+                            + "the bytes another client appended are data, not code; deserialize them with "
+                            + "SafeSerialization.fromBytes and the allow-list, as snapshot() does")
+                    .isThrownBy(() -> answered("get(0)", () -> list.get(0)));
+            assertThatExceptionOfType(RuntimeException.class)
+                    .as("snapshot() of a list holding an item of class katas.hostile.Gadget, outside the allow-list")
+                    .isThrownBy(() -> answered("snapshot()", list::snapshot));
+            assertThat(katas.hostile.Gadget.DESERIALIZED.get() - before)
+                    .as("how many times the Gadget's readObject ran in the test JVM during get(0) and snapshot(). "
+                            + "A plain ObjectInputStream.readObject() runs the readObject of ANY class whose bytes "
+                            + "arrive, before you can check its type: the allow-list must refuse it first")
+                    .isZero();
+        }
+    }
+
+    @Test
     void proxies_hand_back_copies_so_changing_a_returned_item_does_not_change_the_managers() {
-        try (ListManager manager = ListManager.start();
-             ListProxy list = manager.list()) {
+        try (ListManager manager = startManager();
+             ListProxy list = answered("manager.list()", manager::list)) {
             List<String> original = new ArrayList<>(List.of("apple"));
             list.append(original);
             original.add("changed after append");
@@ -255,37 +387,175 @@ class ListManagerTest {
 
     @Test
     void a_client_with_the_wrong_key_is_refused_and_the_right_key_still_works() {
-        try (ListManager manager = ListManager.start()) {
+        try (ListManager manager = startManager()) {
             byte[] wrongKey = manager.key();
             wrongKey[0] ^= 1;
 
-            assertThatThrownBy(() -> ListProxy.connect(manager.address(), wrongKey).close())
-                    .as("connecting with a key that differs from the manager's in one bit")
-                    .isInstanceOf(AuthenticationFailedException.class)
+            assertThatExceptionOfType(AuthenticationFailedException.class)
+                    .as("connecting with a key that differs from the manager's in one bit: ListProxy.connect must "
+                            + "throw AuthenticationFailedException when Handshake.answer returns false")
+                    .isThrownBy(() -> answered("connect with a wrong key",
+                            () -> ListProxy.connect(manager.address(), wrongKey)).close())
                     .isInstanceOf(SecurityException.class);
-            try (ListProxy list = ListProxy.connect(manager.address(), manager.key())) {
+            try (ListProxy list = answered("connect with the right key",
+                    () -> ListProxy.connect(manager.address(), manager.key()))) {
                 list.append("still serving");
-                assertThat(list.size()).as("size() through a proxy with the right key, after a refused client")
+                assertThat(answered("size()", list::size))
+                        .as("size() through a proxy with the right key, after a refused client")
                         .isEqualTo(1);
             }
         }
     }
 
+    /**
+     * A hostile peer does not use ListProxy: it reads the challenge, sends a wrong answer, ignores the verdict and
+     * sends request bytes anyway. Only the manager can stop it, by closing the connection after a refusal.
+     */
+    @Test
+    void a_peer_that_fails_the_handshake_and_sends_requests_anyway_is_disconnected_unserved() throws Exception {
+        try (ListManager manager = startManager()) {
+            String address = manager.address();
+            int colon = address.lastIndexOf(':');
+            try (Socket hostile = new Socket()) {
+                hostile.connect(new InetSocketAddress(address.substring(0, colon),
+                        Integer.parseInt(address.substring(colon + 1))), HOSTILE_WAIT_MS);
+                hostile.setSoTimeout(HOSTILE_WAIT_MS);
+                DataInputStream in = new DataInputStream(hostile.getInputStream());
+                OutputStream out = hostile.getOutputStream();
+                byte[] challenge = new byte[32];
+                try {
+                    in.readFully(challenge);
+                } catch (IOException e) {
+                    throw new AssertionError("a new connection to the manager got no 32-byte challenge within "
+                            + HOSTILE_WAIT_MS + " ms (" + e + "). Run Handshake.challenge first thing on every new "
+                            + "connection, before reading anything else from it", e);
+                }
+                out.write(new byte[32]); // an answer made without the key
+                out.flush();
+                int verdict = in.read();
+                assertThat(verdict)
+                        .as("the manager's verdict on a wrong answer to its challenge (Handshake.challenge writes "
+                                + "false, the byte 0)")
+                        .isZero();
+
+                String afterRefusal = whatAHostilePeerGetsForRequests(in, out);
+
+                assertThat(afterRefusal)
+                        .as("what a peer that failed the handshake got when it ignored the verdict and sent request "
+                                + "bytes anyway. ListProxy gives up on a refusal, but an attacker does not use "
+                                + "ListProxy: when Handshake.challenge returns false the manager must close that "
+                                + "connection and read nothing more from it")
+                        .isEqualTo("the connection was closed");
+            }
+            try (ListProxy list = answered("manager.list()", manager::list)) {
+                assertThat(answered("size()", list::size))
+                        .as("the managed list after a refused peer sent its request bytes: nothing it sent may "
+                                + "reach the list")
+                        .isZero();
+            }
+        }
+    }
+
+    /** Sends bytes shaped like requests of many kinds (an opcode, then zeros) and says what came back. */
+    private static String whatAHostilePeerGetsForRequests(DataInputStream in, OutputStream out) {
+        try {
+            for (int opcode = 1; opcode <= 16; opcode++) {
+                out.write(new byte[] {(byte) opcode, 0, 0, 0, 0, 0, 0, 0, 0});
+            }
+            out.flush();
+        } catch (IOException closedAlready) {
+            return "the connection was closed";
+        }
+        try {
+            int first = in.read();
+            return first == -1 ? "the connection was closed"
+                    : "a reply: the manager served it (first byte of the reply: " + first + ")";
+        } catch (SocketTimeoutException stillOpen) {
+            return "no reply within " + HOSTILE_WAIT_MS + " ms, but the connection stayed open: the manager went on "
+                    + "reading requests from it";
+        } catch (IOException reset) {
+            return "the connection was closed";
+        }
+    }
+
     @Test
     void the_manager_listens_on_the_loopback_interface_only() throws Exception {
-        try (ListManager manager = ListManager.start()) {
+        try (ListManager manager = startManager()) {
             String host = manager.address().substring(0, manager.address().lastIndexOf(':'));
 
             assertThat(InetAddress.getByName(host).isLoopbackAddress())
                     .as("the manager's address %s: listen on InetAddress.getLoopbackAddress(), so that no other "
                             + "machine can even try a key", manager.address())
                     .isTrue();
+            int port = Integer.parseInt(manager.address().substring(manager.address().lastIndexOf(':') + 1));
+            assertThat(listeningSocketsNotOnLoopback(port))
+                    .as("the manager's listening sockets on port %d that are bound to an address other than loopback, "
+                            + "as the kernel lists them (/proc/net/tcp and tcp6; 00000000 is 0.0.0.0, every "
+                            + "interface). Printing a loopback address is not enough: the socket itself must be bound "
+                            + "to it, new ServerSocket(0, backlog, InetAddress.getLoopbackAddress())", port)
+                    .isEmpty();
+            assertThat(reachableFromOtherAddresses(port))
+                    .as("this machine's non-loopback addresses on which the manager's port %d accepts a connection. "
+                            + "Anyone on the network could connect there and try keys: bind the ServerSocket to "
+                            + "InetAddress.getLoopbackAddress()", port)
+                    .isEmpty();
         }
+    }
+
+    /** Linux only (empty elsewhere): the LISTEN sockets on {@code port} whose local address is not loopback. */
+    private static List<String> listeningSocketsNotOnLoopback(int port) throws IOException {
+        List<String> found = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path path = Path.of(table);
+            if (!Files.isReadable(path)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(path)) {
+                String[] fields = line.trim().split("\\s+");
+                if (fields.length < 4 || !fields[3].equals("0A") || !fields[1].contains(":")) {
+                    continue; // the header, or not a listening socket
+                }
+                String[] local = fields[1].split(":");
+                if (Integer.parseInt(local[1], 16) != port) {
+                    continue;
+                }
+                String address = local[0].toUpperCase(Locale.ROOT);
+                boolean loopback = address.equals("0100007F")                               // 127.0.0.1
+                        || address.equals("00000000000000000000000001000000")               // ::1
+                        || address.equals("0000000000000000FFFF00000100007F");              // ::ffff:127.0.0.1
+                if (!loopback) {
+                    found.add(table + " " + fields[1]);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The machine's own non-loopback addresses on which something accepts a connection to {@code port}. */
+    private static List<String> reachableFromOtherAddresses(int port) throws IOException {
+        List<String> reachable = new ArrayList<>();
+        for (NetworkInterface nic : NetworkInterface.networkInterfaces().collect(Collectors.toList())) {
+            if (!nic.isUp() || nic.isLoopback()) {
+                continue;
+            }
+            for (InetAddress address : nic.inetAddresses().collect(Collectors.toList())) {
+                if (address.isLoopbackAddress() || (address instanceof Inet6Address && address.isLinkLocalAddress())) {
+                    continue;
+                }
+                try (Socket probe = new Socket()) {
+                    probe.connect(new InetSocketAddress(address, port), 1_000);
+                    reachable.add(address.getHostAddress());
+                } catch (IOException refused) {
+                    // what we want: nothing listens there
+                }
+            }
+        }
+        return reachable;
     }
 
     @Test
     void the_key_does_not_appear_on_the_managers_command_line() {
-        try (ListManager manager = ListManager.start()) {
+        try (ListManager manager = startManager()) {
             byte[] key = manager.key();
             String commandLine = ProcessHandle.of(manager.pid()).flatMap(p -> p.info().commandLine()).orElse("");
 
@@ -302,47 +572,86 @@ class ListManagerTest {
     }
 
     @Test
-    void an_index_out_of_range_on_the_server_reaches_the_caller_as_index_out_of_bounds() {
-        try (ListManager manager = ListManager.start();
-             ListProxy list = manager.list()) {
-            list.append("only item");
+    void every_manager_gets_its_own_random_key() {
+        byte[] first;
+        byte[] second;
+        try (ListManager one = startManager()) {
+            first = one.key();
+        }
+        try (ListManager other = startManager()) {
+            second = other.key();
+        }
 
-            assertThatThrownBy(() -> list.get(5))
-                    .as("get(5) on a managed list of one item: the manager's error must come back to the caller as "
-                            + "an IndexOutOfBoundsException naming the index and the size")
-                    .isInstanceOf(IndexOutOfBoundsException.class)
-                    .hasMessageContainingAll("5", "1");
-            assertThat(list.get(0)).as("get(0) through the same proxy after the failed call").isEqualTo("only item");
+        assertThat(second)
+                .as("the keys of two managers started one after the other: a fixed key, or one from a Random with a "
+                        + "fixed seed, is the same for every manager, so anyone who read the code knows it. Use "
+                        + "Handshake.newKey() (SecureRandom) for every manager")
+                .isNotEqualTo(first);
+    }
+
+    @Test
+    void an_index_out_of_range_on_the_server_reaches_the_caller_as_index_out_of_bounds() {
+        try (ListManager manager = startManager();
+             ListProxy list = answered("manager.list()", manager::list)) {
+            for (String item : List.of("first", "second", "third")) {
+                list.append(item);
+            }
+
+            assertThatExceptionOfType(IndexOutOfBoundsException.class)
+                    .as("get(7) on a managed list of three items: the manager's error must come back to the caller "
+                            + "as an IndexOutOfBoundsException (not an IllegalStateException from a connection the "
+                            + "manager dropped), naming the index 7 and the size 3")
+                    .isThrownBy(() -> answered("get(7)", () -> list.get(7)))
+                    .withMessageMatching("(?s).*\\b7\\b.*")
+                    .withMessageMatching("(?s).*\\b3\\b.*");
+            assertThatExceptionOfType(IndexOutOfBoundsException.class)
+                    .as("get(-1) on a managed list of three items: a negative index is out of range too. Check "
+                            + "index >= 0 in the manager; List.get(-1) throwing in the manager's thread ends that "
+                            + "client's connection instead of answering it")
+                    .isThrownBy(() -> answered("get(-1)", () -> list.get(-1)))
+                    .withMessageMatching("(?s).*-1\\b.*");
+            assertThat(answered("get(2)", () -> list.get(2)))
+                    .as("get(2) through the same proxy after the failed calls: an error reply must leave the "
+                            + "connection usable")
+                    .isEqualTo("third");
         }
     }
 
     @Test
     void an_item_that_cannot_be_serialized_fails_in_the_caller_and_the_proxy_keeps_working() {
-        try (ListManager manager = ListManager.start();
-             ListProxy list = manager.list()) {
+        try (ListManager manager = startManager();
+             ListProxy list = answered("manager.list()", manager::list)) {
 
-            assertThatThrownBy(() -> list.append(new Object()))
-                    .as("append(new Object()): a plain Object is not Serializable, so it cannot be sent")
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("java.lang.Object");
+            assertThatExceptionOfType(IllegalArgumentException.class)
+                    .as("append(new Object()): a plain Object is not Serializable, so it cannot be sent. Serialize "
+                            + "with SafeSerialization.toBytes BEFORE writing anything to the socket, and let its "
+                            + "IllegalArgumentException reach the caller")
+                    .isThrownBy(() -> answered("append(new Object())", () -> {
+                        list.append(new Object());
+                        return null;
+                    }))
+                    .withMessageContaining("java.lang.Object");
             list.append("fine");
-            assertThat(list.snapshot()).as("the list after a failed and a good append").containsExactly("fine");
+            assertThat(answered("snapshot()", list::snapshot))
+                    .as("the list after a failed and a good append: the failed one must have sent nothing, or the "
+                            + "stream between proxy and manager is out of step")
+                    .containsExactly("fine");
         }
     }
 
     @Test
     void a_closed_proxy_refuses_further_calls_and_the_managers_list_is_unaffected() {
-        try (ListManager manager = ListManager.start()) {
-            ListProxy list = manager.list();
+        try (ListManager manager = startManager()) {
+            ListProxy list = answered("manager.list()", manager::list);
             list.append("before close");
             list.close();
 
-            assertThatThrownBy(list::size)
-                    .as("size() through a proxy after its own close(): a closed proxy must refuse, as a closed "
-                            + "stream does")
-                    .isInstanceOf(IllegalStateException.class);
-            try (ListProxy another = manager.list()) {
-                assertThat(another.snapshot())
+            assertThatExceptionOfType(IllegalStateException.class)
+                    .as("size() through a proxy after its own close(): a closed proxy must refuse with an "
+                            + "IllegalStateException, as a closed stream does")
+                    .isThrownBy(() -> answered("size() on a closed proxy", list::size));
+            try (ListProxy another = answered("manager.list()", manager::list)) {
+                assertThat(answered("snapshot()", another::snapshot))
                         .as("the list through a new proxy: closing one proxy ends its connection, not the list")
                         .containsExactly("before close");
             }
@@ -350,20 +659,55 @@ class ListManagerTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "freezes the manager with SIGSTOP, which Windows does not have")
+    void a_call_to_a_manager_that_stopped_answering_gives_up_after_a_read_timeout() throws Exception {
+        try (ListManager manager = startManager();
+             ListProxy list = answered("manager.list()", manager::list)) {
+            list.append("before the freeze");
+            signal("STOP", manager.pid()); // the manager's process is frozen: alive, connected, and silent
+            try {
+                assertTimeoutPreemptively(CALL_BOUND, () -> {
+                    assertThatExceptionOfType(IllegalStateException.class)
+                            .as("size() through a proxy whose manager is alive but frozen (SIGSTOP): after the "
+                                    + "proxy's read timeout it must give up with an IllegalStateException")
+                            .isThrownBy(list::size);
+                }, () -> "size() on a proxy whose manager is frozen (SIGSTOP) was still waiting after "
+                        + CALL_BOUND.toSeconds() + " s. A manager that is alive but does not answer never closes "
+                        + "the connection, so only a read timeout ends the wait: Socket.setSoTimeout (a few "
+                        + "seconds), and turn the SocketTimeoutException into an IllegalStateException");
+            } finally {
+                signal("CONT", manager.pid());
+            }
+        }
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).redirectErrorStream(true).start();
+        String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(kill.waitFor())
+                .as("exit status of kill -%s %d (the test's own tool for freezing the manager): %s", signal, pid,
+                        output)
+                .isZero();
+    }
+
+    @Test
     void using_a_proxy_after_the_manager_was_closed_fails_clearly_instead_of_hanging() {
-        ListManager manager = ListManager.start();
-        try (ListProxy list = manager.list()) {
+        ListManager manager = startManager();
+        try (ListProxy list = answered("manager.list()", manager::list)) {
             list.append("before close");
             manager.close();
 
             assertTimeoutPreemptively(PROMPTLY, () -> {
-                assertThatThrownBy(list::size)
-                        .as("size() through a proxy whose manager was closed")
-                        .isInstanceOf(IllegalStateException.class);
-                assertThatThrownBy(() -> ListProxy.connect(manager.address(), manager.key()).close())
-                        .as("connecting a new proxy to a manager that was closed")
-                        .isInstanceOf(IllegalStateException.class);
-            }, "a proxy of a closed manager must fail at once, not wait forever for a reply");
+                assertThatExceptionOfType(IllegalStateException.class)
+                        .as("size() through a proxy whose manager was closed: the connection has ended, so the "
+                                + "proxy must turn the IOException into an IllegalStateException naming the manager")
+                        .isThrownBy(list::size);
+                assertThatExceptionOfType(IllegalStateException.class)
+                        .as("connecting a new proxy to a manager that was closed: nothing listens there any more, "
+                                + "so ListProxy.connect must fail with an IllegalStateException")
+                        .isThrownBy(() -> ListProxy.connect(manager.address(), manager.key()).close());
+            }, () -> "a proxy of a closed manager must fail within " + PROMPTLY.toSeconds() + " s, not wait forever "
+                    + "for a reply: give the socket a read timeout and a connect timeout");
         } finally {
             manager.close();
         }

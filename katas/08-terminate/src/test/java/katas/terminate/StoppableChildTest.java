@@ -2,7 +2,8 @@ package katas.terminate;
 
 import static katas.kit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.condition.OS.WINDOWS;
 
 import java.nio.file.Files;
@@ -10,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import katas.kit.ExitCodes;
 import katas.kit.KataTest;
 import katas.kit.ProcessTree;
@@ -18,12 +19,15 @@ import katas.terminate.fixtures.ExitsAtOnce;
 import katas.terminate.fixtures.HookNeverEnds;
 import katas.terminate.fixtures.HookWritesMarker;
 import katas.terminate.fixtures.PrintsRunning;
+import katas.terminate.fixtures.StartsABranchingTree;
+import katas.terminate.fixtures.StartsAChain;
 import katas.terminate.fixtures.StartsAGrandchild;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.function.ThrowingSupplier;
 import org.junit.jupiter.api.io.TempDir;
 
 @KataTest
@@ -33,6 +37,8 @@ class StoppableChildTest {
     private static final Duration PLENTY = Duration.ofSeconds(10);
     private static final int SIGTERM_STATUS = 128 + 15;
     private static final int SIGKILL_STATUS = 128 + 9;
+    /** terminate(), kill() and terminateTree() only send signals: they must be back well within this. */
+    private static final Duration AT_ONCE = Duration.ofSeconds(3);
 
     /** Every process a test started, killed after the test whatever happened (a failed test must not leak). */
     private final List<Long> startedPids = new ArrayList<>();
@@ -51,6 +57,23 @@ class StoppableChildTest {
         child.start();
         startedPids.add(child.pid());
         return child;
+    }
+
+    /** Calls one of the methods that must only send a signal and return; fails with a message if it hangs. */
+    private static void returnsAtOnce(String call, Executable stop) {
+        assertTimeoutPreemptively(AT_ONCE, stop, () -> call + " did not return within " + AT_ONCE.toSeconds()
+                + " s. It must send the signal and return at once, without waiting for the process to exit (a child "
+                + "whose shutdown hook never ends would make it wait forever): no waitFor() or onExit().join() there");
+    }
+
+    /** Calls terminate(grace), which may wait, but only about the grace period; fails with a message if it hangs. */
+    private static int terminateWithGrace(StoppableChild child, Duration grace) {
+        Duration bound = grace.plusSeconds(8);
+        ThrowingSupplier<Integer> call = () -> child.terminate(grace);
+        return assertTimeoutPreemptively(bound, call, () -> "terminate(" + grace.toMillis() + " ms) did not return "
+                + "within " + bound.toSeconds() + " s. After the grace period it must kill the child "
+                + "(destroyForcibly()) and wait for the exit with a bounded waitFor(timeout, unit), never a bare "
+                + "waitFor()");
     }
 
     /** Waits until the child has printed {@code line}; a child must be up and running before it is stopped. */
@@ -95,7 +118,7 @@ class StoppableChildTest {
                 .isEqualTo("pid=" + child.pid() + " parent=" + TEST_JVM);
         assertThatProcess(child.pid()).ranOutsideTheTestJvm();
 
-        child.terminate();
+        returnsAtOnce("terminate()", child::terminate);
 
         assertThatProcess(child.pid())
                 .as("the child after terminate(): it should be gone within seconds")
@@ -108,7 +131,7 @@ class StoppableChildTest {
         StoppableChild child = startedChild(PrintsRunning.class);
         awaitLine(child, "Running...");
 
-        child.terminate();
+        returnsAtOnce("terminate()", child::terminate);
         awaitExit(child, "terminate()");
 
         assertThat(child.exitCode())
@@ -125,7 +148,7 @@ class StoppableChildTest {
         StoppableChild child = startedChild(HookWritesMarker.class, marker.toString());
         awaitLine(child, "ready");
 
-        child.terminate();
+        returnsAtOnce("terminate()", child::terminate);
         awaitExit(child, "terminate()");
 
         assertThat(child.exitCode()).as("the exit status Windows reports for a terminated process").isEqualTo(1);
@@ -141,7 +164,7 @@ class StoppableChildTest {
         StoppableChild child = startedChild(HookWritesMarker.class, marker.toString());
         awaitLine(child, "ready");
 
-        child.terminate();
+        returnsAtOnce("terminate()", child::terminate);
         awaitExit(child, "terminate()");
 
         assertThat(markerText(marker))
@@ -158,7 +181,7 @@ class StoppableChildTest {
         StoppableChild child = startedChild(HookNeverEnds.class, marker.toString());
         awaitLine(child, "ready");
 
-        child.terminate();
+        returnsAtOnce("terminate() on a child whose shutdown hook never ends", child::terminate);
         awaitMarker(marker, HookNeverEnds.MARKER);
 
         assertThat(child.join(Duration.ofMillis(300)))
@@ -166,7 +189,40 @@ class StoppableChildTest {
                         + "started) never ends. SIGTERM only asks: the JVM exits once its hooks have finished, so "
                         + "this child keeps running. terminate() must not kill by force; that is kill()'s job")
                 .isFalse();
-        assertThat(child.isAlive()).as("whether the child is still running after terminate()").isTrue();
+        assertThat(child.isAlive())
+                .as("whether the child is still running after terminate(), with its shutdown hook stuck: it should "
+                        + "be, since SIGTERM only asks; a child that is gone was killed (destroyForcibly())")
+                .isTrue();
+    }
+
+    @Test
+    @DisabledOnOs(value = WINDOWS, disabledReason = "on Windows terminate() is forcible: no hook runs at all")
+    void terminate_with_a_grace_period_that_is_interrupted_kills_the_child_before_it_gives_up() throws Exception {
+        Path marker = tempDir.resolve("marker");
+        StoppableChild child = startedChild(HookNeverEnds.class, marker.toString());
+        awaitLine(child, "ready");
+        List<Throwable> thrown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread caller = new Thread(() -> {
+            try {
+                child.terminate(Duration.ofSeconds(8));
+            } catch (Throwable e) {
+                thrown.add(e);
+            }
+        });
+        caller.start();
+        awaitMarker(marker, HookNeverEnds.MARKER);
+
+        caller.interrupt();
+        caller.join(PLENTY.toMillis());
+
+        assertThat(thrown)
+                .as("what terminate(8 s) threw when its thread was interrupted during the grace period")
+                .singleElement().isInstanceOf(InterruptedException.class);
+        assertThatProcess(child.pid())
+                .as("the child (its shutdown hook never ends) after terminate(8 s) was interrupted. Whoever "
+                        + "interrupted the call gets no exit status and will not stop the child: kill it "
+                        + "(destroyForcibly()) before you rethrow the InterruptedException")
+                .isDeadWithin(Duration.ofSeconds(5));
     }
 
     @Test
@@ -175,7 +231,7 @@ class StoppableChildTest {
         StoppableChild child = startedChild(HookWritesMarker.class, marker.toString());
         awaitLine(child, "ready");
 
-        child.kill();
+        returnsAtOnce("kill()", child::kill);
         awaitExit(child, "kill()");
 
         assertThat(markerText(marker))
@@ -190,7 +246,7 @@ class StoppableChildTest {
         StoppableChild child = startedChild(PrintsRunning.class);
         awaitLine(child, "Running...");
 
-        child.kill();
+        returnsAtOnce("kill()", child::kill);
         awaitExit(child, "kill()");
 
         assertThat(child.exitCode())
@@ -201,14 +257,24 @@ class StoppableChildTest {
 
     @Test
     @DisabledOnOs(value = WINDOWS, disabledReason = "on Windows terminate() is forcible already: nothing to escalate")
-    @Timeout(value = 15, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void terminate_with_a_grace_period_kills_a_child_that_does_not_stop_in_time() throws Exception {
+    void terminate_with_a_grace_period_under_a_second_kills_a_child_that_does_not_stop_in_time() throws Exception {
+        assertGraceIsHonouredThenTheChildIsKilled(150);
+    }
+
+    @Test
+    @DisabledOnOs(value = WINDOWS, disabledReason = "on Windows terminate() is forcible already: nothing to escalate")
+    void terminate_with_a_grace_period_of_1200_ms_waits_all_of_it_before_killing() throws Exception {
+        assertGraceIsHonouredThenTheChildIsKilled(1_200);
+    }
+
+    private void assertGraceIsHonouredThenTheChildIsKilled(long graceMillis) throws Exception {
         Path marker = tempDir.resolve("marker");
         StoppableChild child = startedChild(HookNeverEnds.class, marker.toString());
         awaitLine(child, "ready");
+        Duration grace = Duration.ofMillis(graceMillis);
 
         long started = System.nanoTime();
-        int status = child.terminate(Duration.ofMillis(500));
+        int status = terminateWithGrace(child, grace);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(markerText(marker))
@@ -216,15 +282,20 @@ class StoppableChildTest {
                         + "child's shutdown hook; this hook never finishes, so the child never exits by itself")
                 .isEqualTo(HookNeverEnds.MARKER);
         assertThat(took)
-                .as("how long terminate(0.5 s) took. It must give the child its whole grace period before killing "
-                        + "it, and then not wait much longer")
-                .isGreaterThanOrEqualTo(Duration.ofMillis(450))
-                .isLessThan(Duration.ofSeconds(8));
+                .as("how long terminate(%d ms) took (%d ms). It must wait exactly the grace period it was given "
+                        + "(waitFor(grace.toMillis(), MILLISECONDS): not a fixed time, not whole seconds) before "
+                        + "killing the child, and then only as long as the kill takes", graceMillis, took.toMillis())
+                .isGreaterThanOrEqualTo(grace.minusMillis(30))
+                .isLessThan(grace.plusMillis(750));
         assertThat(status)
                 .as("the exit status terminate(grace) returned: %d%s. The child ignored the request, so it had "
                         + "to be killed (137 = 128 + SIGKILL)", status, ExitCodes.explain(status))
                 .isEqualTo(SIGKILL_STATUS);
-        assertThat(child.isAlive()).as("whether the child is still running after terminate(grace) returned").isFalse();
+        assertThat(child.isAlive())
+                .as("whether the child was still running when terminate(grace) returned its status. A process that "
+                        + "was just killed takes a moment to disappear: after destroyForcibly(), wait for the exit "
+                        + "(a bounded waitFor) and only then read exitValue(); never return a status you assumed")
+                .isFalse();
     }
 
     @Test
@@ -234,7 +305,7 @@ class StoppableChildTest {
         awaitLine(child, "Running...");
 
         long started = System.nanoTime();
-        int status = child.terminate(Duration.ofSeconds(10));
+        int status = terminateWithGrace(child, Duration.ofSeconds(10));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(status)
@@ -257,7 +328,7 @@ class StoppableChildTest {
         startedPids.add(grandchild);
         assertThatProcess(grandchild).ranOutsideTheTestJvm().isChildOf(ProcessHandle.of(child.pid()).orElseThrow());
 
-        child.terminateTree();
+        returnsAtOnce("terminateTree()", child::terminateTree);
 
         assertThatProcess(child.pid()).as("the child after terminateTree()").isDeadWithin(PLENTY);
         assertThatProcess(grandchild)
@@ -267,15 +338,130 @@ class StoppableChildTest {
                 .isDeadWithin(PLENTY);
     }
 
+    /** Starts a chain of {@code links} processes (the child, its child, ...) and returns their pids, child first. */
+    private List<Long> startedChain(int links, String mode) throws Exception {
+        StoppableChild child = startedChild(StartsAChain.class, String.valueOf(links), tempDir.toString(), mode);
+        chainRoot = child;
+        long deadline = System.nanoTime() + PLENTY.toNanos();
+        while (readyPids(child).size() < links && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        List<Long> pids = readyPids(child);
+        startedPids.addAll(pids);
+        assertThat(pids)
+                .as("the pids of a chain of %d processes, each the child of the one before (its output: %s)", links,
+                        child.output().lines())
+                .hasSize(links);
+        for (int i = 1; i < links; i++) {
+            assertThatProcess(pids.get(i)).isChildOf(ProcessHandle.of(pids.get(i - 1)).orElseThrow());
+        }
+        return pids;
+    }
+
+    private StoppableChild chainRoot;
+
+    private static List<Long> readyPids(StoppableChild child) {
+        return child.output().lines().stream().filter(line -> line.startsWith("ready "))
+                .map(line -> Long.parseLong(line.substring("ready ".length()))).collect(Collectors.toList());
+    }
+
+    @Test
+    void terminate_tree_stops_every_process_of_a_tree_four_generations_deep() throws Exception {
+        List<Long> chain = startedChain(4, "plain");
+
+        returnsAtOnce("terminateTree()", chainRoot::terminateTree);
+
+        for (int generation = 0; generation < chain.size(); generation++) {
+            assertThatProcess(chain.get(generation))
+                    .as("generation %d of the tree (pid %d; 0 is the child itself) after terminateTree(). Stopping "
+                            + "only the child's children() misses their children: take child.descendants(), every "
+                            + "process below it at any depth, BEFORE you stop anyone", generation, chain.get(generation))
+                    .isDeadWithin(PLENTY);
+        }
+    }
+
+    @Test
+    void terminate_tree_stops_every_branch_of_a_tree_whose_processes_have_several_children() throws Exception {
+        StoppableChild root = startedChild(StartsABranchingTree.class, "root");
+        int size = 5; // the child, its two children, and two grandchildren below the first of them
+        long deadline = System.nanoTime() + PLENTY.toNanos();
+        while (readyPids(root).size() < size && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        List<Long> tree = readyPids(root);
+        startedPids.addAll(tree);
+        assertThat(tree)
+                .as("the pids of a tree of %d processes that branches (its output: %s)", size, root.output().lines())
+                .hasSize(size);
+
+        returnsAtOnce("terminateTree()", root::terminateTree);
+
+        for (long pid : tree) {
+            assertThatProcess(pid)
+                    .as("pid %d of the tree %s after terminateTree(); the child has two children and one of them "
+                            + "has two children of its own. Following only the first child at each level (or any "
+                            + "single line down the tree) leaves the other branches running: stop EVERY process of "
+                            + "child.descendants()", pid, tree)
+                    .isDeadWithin(PLENTY);
+        }
+    }
+
+    @Test
+    void terminate_tree_stops_the_childs_tree_only_and_leaves_another_child_of_the_same_parent_running()
+            throws Exception {
+        StoppableChild sibling = startedChild(PrintsRunning.class);
+        awaitLine(sibling, "Running...");
+        List<Long> chain = startedChain(2, "plain");
+
+        returnsAtOnce("terminateTree()", chainRoot::terminateTree);
+
+        for (long pid : chain) {
+            assertThatProcess(pid).as("pid %d of the tree that terminateTree() was called on", pid)
+                    .isDeadWithin(PLENTY);
+        }
+        assertThat(sibling.isAlive())
+                .as("whether another child of the test JVM (pid %d), not part of the tree that terminateTree() was "
+                        + "called on, is still running. terminateTree() stops the descendants of THIS child "
+                        + "(its Process's descendants()), not those of the parent (ProcessHandle.current())",
+                        sibling.pid())
+                .isTrue();
+    }
+
+    @Test
+    @DisabledOnOs(value = WINDOWS, disabledReason = "Windows ends a process without running its shutdown hooks")
+    void terminate_tree_terminates_every_process_so_each_runs_its_shutdown_hook_and_returns_at_once()
+            throws Exception {
+        List<Long> chain = startedChain(3, "stubborn"); // the deepest one's hook never ends
+
+        returnsAtOnce("terminateTree() on a tree whose deepest process has a shutdown hook that never ends",
+                chainRoot::terminateTree);
+
+        long deadline = System.nanoTime() + PLENTY.toNanos();
+        while (!withoutHookMarker(chain).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(withoutHookMarker(chain))
+                .as("the processes of the tree %s (child first) whose shutdown hook did not run within %d s after "
+                        + "terminateTree(). Every one of them must be terminated (ProcessHandle.destroy(), SIGTERM), "
+                        + "which runs its hooks, not killed (destroyForcibly()), which runs none; and every "
+                        + "generation must be reached (descendants(), not children())", chain, PLENTY.toSeconds())
+                .isEmpty();
+    }
+
+    private List<Long> withoutHookMarker(List<Long> pids) {
+        return pids.stream().filter(pid -> !Files.exists(tempDir.resolve("hook-ran-in-" + pid)))
+                .collect(Collectors.toList());
+    }
+
     @Test
     void stopping_a_child_that_has_already_exited_is_harmless() throws Exception {
         StoppableChild child = startedChild(ExitsAtOnce.class);
         awaitExit(child, "printing \"done\"");
 
-        child.terminate();
-        child.kill();
-        child.terminateTree();
-        int status = child.terminate(Duration.ofSeconds(1));
+        returnsAtOnce("terminate() on a child that has exited", child::terminate);
+        returnsAtOnce("kill() on a child that has exited", child::kill);
+        returnsAtOnce("terminateTree() on a child that has exited", child::terminateTree);
+        int status = terminateWithGrace(child, Duration.ofSeconds(1));
 
         assertThat(status)
                 .as("terminate(grace) on a child that had already exited with 0: nothing to stop, so it just "
@@ -290,14 +476,15 @@ class StoppableChildTest {
     void stopping_a_child_that_was_never_started_is_an_illegal_state() {
         StoppableChild child = new StoppableChild(PrintsRunning.class);
 
-        assertThatThrownBy(child::terminate).as("terminate() before start(): there is no process to stop")
-                .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(child::kill).as("kill() before start(): there is no process to stop")
-                .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(child::terminateTree).as("terminateTree() before start(): there is no process to stop")
-                .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> child.terminate(Duration.ofSeconds(1)))
-                .as("terminate(grace) before start(): there is no process to stop")
-                .isInstanceOf(IllegalStateException.class);
+        String why = ": there is no process to stop, so refuse with an IllegalStateException (the given started() "
+                + "helper throws it) rather than a NullPointerException";
+        assertThatExceptionOfType(IllegalStateException.class).as("terminate() before start()" + why)
+                .isThrownBy(child::terminate);
+        assertThatExceptionOfType(IllegalStateException.class).as("kill() before start()" + why)
+                .isThrownBy(child::kill);
+        assertThatExceptionOfType(IllegalStateException.class).as("terminateTree() before start()" + why)
+                .isThrownBy(child::terminateTree);
+        assertThatExceptionOfType(IllegalStateException.class).as("terminate(grace) before start()" + why)
+                .isThrownBy(() -> child.terminate(Duration.ofSeconds(1)));
     }
 }

@@ -28,7 +28,7 @@ import katas.kit.SafeSerialization;
  */
 public final class ListProxy implements AutoCloseable {
 
-    private static final int TIMEOUT_MS = 5_000;
+    private static final int TIMEOUT_MS = 3_000;
     private static final ObjectInputFilter ITEMS = SafeSerialization.allowList("katas.manager.*");
 
     private final String address;

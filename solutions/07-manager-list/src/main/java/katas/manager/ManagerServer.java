@@ -40,7 +40,8 @@ public final class ManagerServer {
     static final byte FAILED = 2;
 
     static final int MAX_ITEM_BYTES = 64 << 20;
-    private static final int HANDSHAKE_TIMEOUT_MS = 10_000;
+    /** A peer that has not finished the handshake after this long is dropped (the README states it). */
+    private static final int HANDSHAKE_TIMEOUT_MS = 3_000;
 
     /** The items exactly as the clients serialized them: every reply hands out a fresh copy. */
     private final List<byte[]> items = new ArrayList<>();

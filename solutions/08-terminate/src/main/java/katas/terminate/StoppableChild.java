@@ -2,10 +2,10 @@ package katas.terminate;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import katas.kit.CapturedOutput;
 import katas.kit.JavaProcess;
 
@@ -113,7 +113,14 @@ public final class StoppableChild {
     public int terminate(Duration grace) throws InterruptedException {
         Process child = started();
         child.destroy();
-        if (!child.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        boolean stopped;
+        try {
+            stopped = child.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            child.destroyForcibly(); // whoever interrupted us must not be left with a child that ignores SIGTERM
+            throw e;
+        }
+        if (!stopped) {
             // A shutdown hook that never returns keeps a JVM alive after SIGTERM; SIGKILL cannot be refused.
             child.destroyForcibly();
             // The kernel still has to tear the process down; wait for that too, but not forever.
@@ -133,21 +140,17 @@ public final class StoppableChild {
      */
     public void terminateTree() {
         Process child = started();
-        // Take the list before signalling anyone: a process whose parent has died is re-parented and is no
-        // longer found among the child's descendants.
-        List<ProcessHandle> deepestFirst = child.descendants()
-                .sorted(Comparator.comparingInt(StoppableChild::depth).reversed())
-                .collect(Collectors.toList());
-        deepestFirst.forEach(ProcessHandle::destroy);
-        child.destroy();
-    }
-
-    private static int depth(ProcessHandle handle) {
-        int depth = 0;
-        for (ProcessHandle p = handle; p.parent().isPresent() && depth < 64; p = p.parent().get()) {
-            depth++;
+        // Take the whole tree before signalling anyone: a process whose parent has died is re-parented and is no
+        // longer found below the child. The walk goes generation by generation (the list grows while we walk it),
+        // so reversed it is deepest first.
+        List<ProcessHandle> tree = new ArrayList<>();
+        child.children().forEach(tree::add);
+        for (int i = 0; i < tree.size(); i++) {
+            tree.get(i).children().forEach(tree::add);
         }
-        return depth;
+        Collections.reverse(tree);
+        tree.forEach(ProcessHandle::destroy);
+        child.destroy();
     }
 
     private Process started() {

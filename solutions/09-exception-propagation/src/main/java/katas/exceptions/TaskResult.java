@@ -78,6 +78,11 @@ public final class TaskResult<R> {
             done = true;
             notifyAll();
         }
-        onError.accept(exception); // outside the lock: the callback may call get()
+        try {
+            onError.accept(exception); // outside the lock: the callback may call get()
+        } catch (RuntimeException | Error careless) {
+            // It runs on the thread that reads the worker's replies: a callback's bug must not end that thread.
+            System.err.println("the onError callback threw " + careless);
+        }
     }
 }

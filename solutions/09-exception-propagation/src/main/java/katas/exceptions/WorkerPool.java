@@ -142,8 +142,9 @@ public final class WorkerPool implements AutoCloseable {
             return process.pid();
         }
 
+        /** Gone if its reader saw the end of its output, or if the process has ended and the reader not yet. */
         synchronized boolean isGone() {
-            return gone;
+            return gone || !process.isAlive();
         }
 
         synchronized int unfinished() {
@@ -152,7 +153,7 @@ public final class WorkerPool implements AutoCloseable {
 
         /** Registers a task before it is sent, so that the worker's death fails it; false if the worker is gone. */
         synchronized boolean accept(int taskId, TaskResult<?> result) {
-            if (gone) {
+            if (isGone()) {
                 return false;
             }
             unfinished.put(taskId, result);

@@ -120,7 +120,7 @@ final class FailureMessageRule {
                     && (calls.size() < 2 || !DESCRIPTIONS.contains(nameOf(calls.get(1))))) {
                 report(root, method + "(...) without a description: its failure would be AssertJ's bare default; "
                         + "write " + method + "(...).as(\"what this checks, in process terms\")...");
-            } else if (method.equals("await") && arguments == 0
+            } else if (method.equals("await") && arguments == 0 && isAwaitility(root)
                     && calls.stream().noneMatch(c -> nameOf(c).equals("alias"))) {
                 report(root, "await() without an alias times out saying only that a lambda was not fulfilled: "
                         + "write await(\"what the test waits for\")");
@@ -132,6 +132,13 @@ final class FailureMessageRule {
             } else if (JUNIT_ASSERTIONS.contains(method)) {
                 report(root, method + ": use AssertJ's assertThat(...).as(\"...\") instead");
             }
+        }
+
+        /** Awaitility's {@code await()}, statically imported or named: not a latch's or a condition's. */
+        private static boolean isAwaitility(MethodInvocationTree call) {
+            ExpressionTree select = call.getMethodSelect();
+            return select instanceof IdentifierTree || select instanceof MemberSelectTree
+                    && ((MemberSelectTree) select).getExpression().toString().endsWith("Awaitility");
         }
 
         private static String nameOf(MethodInvocationTree call) {

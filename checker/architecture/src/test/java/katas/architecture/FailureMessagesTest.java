@@ -57,6 +57,7 @@ class FailureMessagesTest {
                 + "assertTimeoutPreemptively(FIVE, () -> join(), () -> \"join() did not return\");\n"
                 + "assertThat(list).withFailMessage(\"lost items: %s\", list).hasSize(2);\n"
                 + "fail(\"unreachable\");\n"
+                + "latch.await();\n"
                 + "} }";
 
         assertThat(FailureMessageRule.violations("T.java", source)).as("violations found").isEmpty();

@@ -31,8 +31,10 @@ class ConcurrentChecksTest {
                 + "\"title\": \"Two\", \"testJvms\": 1}]}")
                 .kata("01-two", "public class Code { public static int answer() { return 1; } }", TESTS);
         CapturedProcess first = workspace.startChecker("check", "01");
-        Path lock = dir.resolve("katas/01-two/target/kata-check/check.lock");
-        await("the first check holding the kata's lock").atMost(Duration.ofSeconds(20)).until(() -> isHeld(lock));
+        Path work = dir.resolve("katas/01-two/target/kata-check");
+        // Compiled and holding the lock: the first check has read the code it checks and is running its tests.
+        await("the first check holding the kata's lock, its code compiled").atMost(Duration.ofSeconds(20))
+                .until(() -> Files.exists(work.resolve("compiled-from.txt")) && isHeld(work.resolve("check.lock")));
 
         workspace.write("katas/01-two/src/main/java/p/Code.java",
                 "package p;\npublic class Code { public static int answer() { return 2; } }\n");

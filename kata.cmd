@@ -18,5 +18,5 @@ if not exist "%TARGET%\lib\.built" (
   type nul > "%TARGET%\lib\.built"
 )
 
-"%JAVA%" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xshare:auto "-Dkatas.root=%ROOT%" -cp "%TARGET%\checker.jar;%TARGET%\lib\*" katas.checker.Main %*
+"%JAVA%" "@%ROOT%\checker\process-library\src\main\resources\katas\process\fast-start.jvm-options" "-Xlog:cds*=off:stderr" "-Dkatas.root=%ROOT%" -cp "%TARGET%\checker.jar;%TARGET%\lib\*" katas.checker.Main %*
 exit /b %ERRORLEVEL%

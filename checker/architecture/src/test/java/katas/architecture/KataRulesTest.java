@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import katas.checker.engine.Catalogue;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -31,9 +33,17 @@ class KataRulesTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> katas_and_solutions_use_only_the_kits_public_api() {
-        return katasAndSolutions().map(m -> DynamicTest.dynamicTest(name(m),
-                () -> Rules.ONLY_THE_KITS_PUBLIC_API.check(Modules.mainClasses(m))));
+    Stream<DynamicTest> a_katas_main_code_uses_only_what_the_manifest_allows() {
+        return Catalogue.load(Modules.ROOT).all().stream()
+                .flatMap(kata -> Stream.of(kata.dir(), kata.solutionDir()).filter(Files::isDirectory)
+                        .map(m -> DynamicTest.dynamicTest(name(m) + " (" + kata.mainCodeMayUse().manifestName() + ")",
+                                () -> Rules.mainCodeMayUse(kata.mainCodeMayUse()).check(Modules.mainClasses(m)))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> a_katas_tests_use_the_test_kit_not_the_checker() {
+        return Modules.under("katas").stream().map(m -> DynamicTest.dynamicTest(name(m),
+                () -> Rules.KATA_TESTS_USE_THE_KITS_NOT_THE_CHECKER.check(Modules.testClasses(m))));
     }
 
     @TestFactory
@@ -43,21 +53,34 @@ class KataRulesTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> kata_01_and_its_solution_write_their_own_launcher() {
-        return katasAndSolutions().filter(m -> m.getFileName().toString().equals("01-create-process"))
-                .map(m -> DynamicTest.dynamicTest(name(m),
-                        () -> Rules.KATA_01_WRITES_ITS_OWN_LAUNCHER.check(Modules.mainClasses(m))));
+    Stream<DynamicTest> the_libraries_and_the_checker_depend_on_no_kata() {
+        return Stream.of("checker/process-library", "checker/test-kit", "checker/test-jvm", "checker/cli")
+                .map(m -> DynamicTest.dynamicTest(m, () -> Rules.THE_HARNESS_DOES_NOT_DEPEND_ON_KATAS
+                        .check(Modules.mainClasses(Modules.ROOT.resolve(m)))));
     }
 
     @Test
-    void the_kit_and_the_checker_depend_on_no_kata() {
-        Rules.THE_HARNESS_DOES_NOT_DEPEND_ON_KATAS.check(Modules.mainClasses(Modules.ROOT.resolve("checker/kit")));
-        Rules.THE_HARNESS_DOES_NOT_DEPEND_ON_KATAS.check(Modules.mainClasses(Modules.ROOT.resolve("checker/cli")));
+    void the_process_library_needs_only_the_jdk() {
+        Rules.THE_PROCESS_LIBRARY_NEEDS_ONLY_THE_JDK.check(module("checker/process-library"));
+    }
+
+    @Test
+    void the_test_kit_stands_on_the_process_library_alone() {
+        Rules.THE_TEST_KIT_STANDS_ON_THE_PROCESS_LIBRARY.check(module("checker/test-kit"));
+    }
+
+    @Test
+    void the_test_jvms_code_knows_nothing_of_the_checker() {
+        Rules.THE_TEST_JVM_KNOWS_NOTHING_OF_THE_CHECKER.check(module("checker/test-jvm"));
     }
 
     @Test
     void the_checkers_layers_depend_one_way() {
-        Rules.CHECKER_LAYERS.check(Modules.mainClasses(Modules.ROOT.resolve("checker/cli")));
+        Rules.CHECKER_LAYERS.check(module("checker/cli"));
+    }
+
+    private static JavaClasses module(String path) {
+        return Modules.mainClasses(Modules.ROOT.resolve(path));
     }
 
     @Test

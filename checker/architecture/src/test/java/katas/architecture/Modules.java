@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import katas.checker.engine.Workspace;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -13,7 +14,7 @@ import java.util.stream.Stream;
 /** The compiled main classes of the repository's modules, read from their target/classes folders. */
 final class Modules {
 
-    static final Path ROOT = findRoot();
+    static final Path ROOT = Workspace.root();
 
     private Modules() {
     }
@@ -43,6 +44,12 @@ final class Modules {
         return new ClassFileImporter().importPath(classes);
     }
 
+    /** The test classes of one module. */
+    static JavaClasses testClasses(Path module) {
+        mainClasses(module);
+        return new ClassFileImporter().importPath(module.resolve("target/test-classes"));
+    }
+
     /** The main and test classes of one module: together they show whether the kata's processes are real. */
     static JavaClasses mainAndTestClasses(Path module) {
         mainClasses(module);
@@ -50,12 +57,4 @@ final class Modules {
                 module.resolve("target/test-classes"));
     }
 
-    private static Path findRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("katas/katas.json"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("cannot find the repository root above " + Path.of("").toAbsolutePath());
-    }
 }

@@ -11,6 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,7 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.stream.BaseStream;
+import katas.checker.model.MainCodeAccess;
 
 /** The rules, one constant each, so that tests can run every rule against classes that break it. */
 final class Rules {
@@ -48,32 +50,56 @@ final class Rules {
             .orShould().callMethodWhere(PARALLEL_CALLS)
             .because("the katas teach processes: work must run in child JVMs, not on a thread pool of this one");
 
-    /** The kit's launcher and what comes with it; kata 01 teaches writing them. */
-    static final ArchRule KATA_01_WRITES_ITS_OWN_LAUNCHER = noClasses()
-            .should().dependOnClassesThat().resideInAPackage("katas.kit..")
-            .because("kata 01 teaches writing a launcher, so neither its stub nor its solution may use the kit's");
+    /** What only tests may use: the test frameworks, the test kit, and the checker's own code. */
+    static final String[] TEST_ONLY = {"katas.testkit..", "katas.testjvm..", "katas.checker..", "org.junit..",
+        "org.assertj..", "org.awaitility..", "org.opentest4j.."};
 
-    static final ArchRule ONLY_THE_KITS_PUBLIC_API = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("katas.kit.build..", "katas.checker..")
-            .because("katas and solutions use the kit's test API only, never the build's or the checker's code");
+    /** A kata's main code, and its solution's, may use what the manifest says and nothing of the tests. */
+    static ArchRule mainCodeMayUse(MainCodeAccess access) {
+        List<String> forbidden = new ArrayList<>(List.of(TEST_ONLY));
+        if (access == MainCodeAccess.JDK) {
+            forbidden.add("katas.process..");
+        }
+        return noClasses().should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
+                .because("katas/katas.json says this kata's main code may use " + access.description()
+                        + ", and code under test never uses what only its tests have");
+    }
+
+    static final ArchRule KATA_TESTS_USE_THE_KITS_NOT_THE_CHECKER = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("katas.testjvm..", "katas.checker..")
+            .because("a kata's tests use the process library and the test kit, never the checker's machinery");
+
+    private static final List<String> HARNESS = List.of("katas.process", "katas.testkit", "katas.testjvm",
+            "katas.checker");
 
     static final ArchRule THE_HARNESS_DOES_NOT_DEPEND_ON_KATAS = noClasses()
             .should().dependOnClassesThat(DescribedPredicate.describe("a kata's or solution's class",
                     (JavaClass c) -> c.getPackageName().startsWith("katas.")
-                            && !c.getPackageName().startsWith("katas.kit")
-                            && !c.getPackageName().startsWith("katas.checker")))
-            .because("the kit and the checker serve every kata, so they must not know any one of them");
+                            && HARNESS.stream().noneMatch(h -> c.getPackageName().equals(h)
+                            || c.getPackageName().startsWith(h + "."))))
+            .because("the libraries and the checker serve every kata, so they must not know any one of them");
+
+    static final ArchRule THE_PROCESS_LIBRARY_NEEDS_ONLY_THE_JDK = noClasses()
+            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax..", "katas.process..")
+            .because("kata code uses the process library, and must not get a test framework with it");
+
+    static final ArchRule THE_TEST_KIT_STANDS_ON_THE_PROCESS_LIBRARY = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("katas.testjvm..", "katas.checker..")
+            .because("the test kit is for the katas' tests, wherever they run: under Maven, an IDE or the checker");
+
+    static final ArchRule THE_TEST_JVM_KNOWS_NOTHING_OF_THE_CHECKER = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("katas.checker..", "katas.testkit..")
+            .because("the test JVM's code runs next to the learner's: the checker reads what it reports, "
+                    + "never the other way round");
 
     static final ArchRule CHECKER_LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Command line").definedBy("katas.checker.cli..")
             .layer("Engine").definedBy("katas.checker.engine..")
-            .layer("Test runner").definedBy("katas.checker.runner..")
             .layer("Reports").definedBy("katas.checker.report..")
             .layer("Model").definedBy("katas.checker.model..")
             .whereLayer("Command line").mayNotBeAccessedByAnyLayer()
             .whereLayer("Engine").mayOnlyBeAccessedByLayers("Command line")
             .whereLayer("Reports").mayOnlyBeAccessedByLayers("Command line")
-            .whereLayer("Test runner").mayOnlyBeAccessedByLayers("Engine")
             .because("the checker's layers depend one way: command line, then engine and reports, then the model");
 
     /** A solution must start at least one process; a rule that a class calling nothing passes would be empty. */
@@ -82,14 +108,14 @@ final class Rules {
 
     private static final Set<String> PROCESS_STARTERS = Set.of(
             "java.lang.ProcessBuilder.start", "java.lang.ProcessBuilder.startPipeline",
-            "katas.kit.JavaProcess.start", "katas.kit.JavaProcess.startCapturingOutput");
+            "katas.process.JavaProcess.start", "katas.process.JavaProcess.startCapturingOutput");
 
     private Rules() {
     }
 
     static ArchCondition<JavaClass> startAtLeastOneProcess() {
-        return new ArchCondition<>("together start at least one child process (ProcessBuilder or the kit's "
-                + "JavaProcess)") {
+        return new ArchCondition<>("together start at least one child process (ProcessBuilder or the process "
+                + "library's JavaProcess)") {
             private boolean started;
 
             @Override

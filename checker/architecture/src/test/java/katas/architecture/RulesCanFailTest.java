@@ -10,8 +10,9 @@ import katas.architecture.breaking.DependsOnAKata;
 import katas.architecture.breaking.UsesAParallelStream;
 import katas.architecture.breaking.UsesAnExecutor;
 import katas.architecture.breaking.UsesSupplyAsync;
-import katas.architecture.breaking.UsesTheBuildsCode;
+import katas.architecture.breaking.UsesATestLibrary;
 import katas.architecture.breaking.UsesTheKitLauncher;
+import katas.checker.model.MainCodeAccess;
 import org.junit.jupiter.api.Test;
 
 /** Each rule fails on a small class that breaks it: a rule that cannot fail guards nothing. */
@@ -58,15 +59,21 @@ class RulesCanFailTest {
     }
 
     @Test
-    void kata_01s_rule_rejects_the_kits_launcher() {
-        assertThatThrownBy(() -> Rules.KATA_01_WRITES_ITS_OWN_LAUNCHER.check(only(UsesTheKitLauncher.class)))
-                .hasMessageContaining("katas.kit.JavaProcess");
+    void main_code_that_may_use_the_jdk_only_may_not_use_the_process_library() {
+        assertThatThrownBy(() -> Rules.mainCodeMayUse(MainCodeAccess.JDK).check(only(UsesTheKitLauncher.class)))
+                .hasMessageContaining("katas.process.JavaProcess");
     }
 
     @Test
-    void the_api_rule_rejects_the_kits_build_code() {
-        assertThatThrownBy(() -> Rules.ONLY_THE_KITS_PUBLIC_API.check(only(UsesTheBuildsCode.class)))
-                .hasMessageContaining("StubVerdict");
+    void main_code_that_may_use_the_process_library_may_use_it() {
+        assertThatCode(() -> Rules.mainCodeMayUse(MainCodeAccess.PROCESS_LIBRARY)
+                .check(only(UsesTheKitLauncher.class))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void main_code_may_never_use_a_test_library() {
+        assertThatThrownBy(() -> Rules.mainCodeMayUse(MainCodeAccess.PROCESS_LIBRARY)
+                .check(only(UsesATestLibrary.class))).hasMessageContaining("org.assertj");
     }
 
     @Test

@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import katas.kit.CapturedProcess;
-import katas.kit.KataTest;
+import katas.process.CapturedProcess;
+import katas.testkit.KataTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

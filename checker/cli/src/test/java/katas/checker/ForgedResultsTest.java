@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import katas.kit.KataTest;
+import katas.testkit.KataTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -25,6 +25,19 @@ class ForgedResultsTest {
             + "  @Test void third() { assertEquals(3, Code.answer()); }\n}";
     private static final String UNDONE = "  public static int answer() { throw new UnsupportedOperationException(\"TODO\"); }\n";
 
+    /**
+     * The checker's own classes are not on the learner's compile class path, but they are loaded in the test JVM:
+     * the forger reaches them by reflection, as a determined learner would.
+     */
+    private static final String FORGERY = ""
+            + "  static Object passed(String name) throws Exception {\n"
+            + "    Object passed = Class.forName(\"katas.testjvm.Outcome\").getField(\"PASSED\").get(null);\n"
+            + "    return Class.forName(\"katas.testjvm.TestResult\").getConstructors()[0]\n"
+            + "        .newInstance(name, \"CodeTest\", passed, \"\", 1L);\n  }\n"
+            + "  static void write(List<Object> results, Path file) throws Exception {\n"
+            + "    Class.forName(\"katas.testjvm.TestResultsFile\").getMethod(\"write\", List.class, Path.class)\n"
+            + "        .invoke(null, results, file);\n  }\n";
+
     @TempDir
     Path dir;
 
@@ -38,7 +51,7 @@ class ForgedResultsTest {
 
     private void code(String body) throws IOException {
         workspace.kata(KATA, "import java.io.*;\nimport java.nio.file.*;\nimport java.util.*;\n"
-                + "import katas.checker.model.*;\nimport katas.checker.runner.*;\npublic class Code {\n" + body
+                + "public class Code {\n" + FORGERY + body
                 + "\n}", TESTS);
     }
 
@@ -53,13 +66,14 @@ class ForgedResultsTest {
     void a_results_file_written_by_a_shutdown_hook_after_the_run_counts_for_nothing() throws IOException {
         code("  static { Runtime.getRuntime().addShutdownHook(new Thread(Code::claimEverything)); }\n"
                 + "  static void claimEverything() {\n"
-                + "    List<TestResult> all = List.of(new TestResult(\"first\", \"CodeTest\", Outcome.PASSED, \"\", 1),\n"
-                + "        new TestResult(\"second\", \"CodeTest\", Outcome.PASSED, \"\", 1),\n"
-                + "        new TestResult(\"third\", \"CodeTest\", Outcome.PASSED, \"\", 1));\n"
-                + "    for (String arg : ProcessHandle.current().info().arguments().orElse(new String[0])) {\n"
-                + "      try { Path p = Path.of(arg); if (Files.isDirectory(p)) p = p.resolveSibling(\"test-results-0.bin\");\n"
-                + "        TestResultsFile.write(all, p); } catch (Exception ignored) { }\n"
-                + "    }\n  }\n" + UNDONE);
+                + "    try {\n"
+                + "      List<Object> all = List.of(passed(\"first\"), passed(\"second\"), passed(\"third\"));\n"
+                + "      for (String arg : ProcessHandle.current().info().arguments().orElse(new String[0])) {\n"
+                + "        try { Path p = Path.of(arg); if (Files.isDirectory(p)) p = p.resolveSibling(\"test-results-0.bin\");\n"
+                + "          write(all, p); } catch (Exception ignored) { }\n"
+                + "      }\n"
+                + "      write(all, Path.of(\"test-results.bin\"));\n"
+                + "    } catch (Exception ignored) { }\n  }\n" + UNDONE);
 
         assertNothingPasses();
     }
@@ -68,8 +82,8 @@ class ForgedResultsTest {
     void claiming_a_made_up_passed_test_and_halting_counts_for_nothing() throws IOException {
         code("  static {\n"
                 + "    for (String arg : ProcessHandle.current().info().arguments().orElse(new String[0])) {\n"
-                + "      try { TestResultsFile.write(List.of(new TestResult(\"made up\", \"CodeTest\", Outcome.PASSED,"
-                + " \"\", 1)), Path.of(arg).resolveSibling(\"test-results-0.bin\")); } catch (Exception ignored) { }\n"
+                + "      try { write(List.of(passed(\"made up\")), Path.of(arg).resolveSibling(\"test-results-0.bin\")); }\n"
+                + "      catch (Exception ignored) { }\n"
                 + "    }\n    Runtime.getRuntime().halt(0);\n  }\n" + UNDONE);
 
         assertNothingPasses();
@@ -104,7 +118,8 @@ class ForgedResultsTest {
                 + "    System.getProperties().values().forEach(v -> places.add(String.valueOf(v)));\n"
                 + "    places.addAll(List.of(ProcessHandle.current().info().arguments().orElse(new String[0])));\n"
                 + "    try { places.add(new String(System.in.readAllBytes())); } catch (IOException e) { }\n"
-                + "    for (Class<?> c : List.of(KataTestRunner.class, ResultRecords.class)) {\n"
+                + "    for (String name : List.of(\"katas.testjvm.KataTestRunner\", \"katas.testjvm.ResultRecords\")) {\n"
+                + "      Class<?> c; try { c = Class.forName(name); } catch (ClassNotFoundException e) { continue; }\n"
                 + "      for (java.lang.reflect.Field f : c.getDeclaredFields()) {\n"
                 + "        try { f.setAccessible(true); places.add(String.valueOf(f.get(null))); } catch (Exception e) { }\n"
                 + "      }\n    }\n"

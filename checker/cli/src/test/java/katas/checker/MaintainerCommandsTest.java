@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import katas.kit.KataTest;
+import katas.testkit.KataTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +18,8 @@ class MaintainerCommandsTest {
     Path dir;
 
     private TempWorkspace withKata(String stub) throws IOException {
-        TempWorkspace workspace = new TempWorkspace(dir).manifest("{\"katas\": [{\"slug\": \"01-k\", \"title\": \"K\"}]}")
+        TempWorkspace workspace = new TempWorkspace(dir)
+                .manifest("{\"katas\": [{\"slug\": \"01-k\", \"title\": \"K\", \"learnerFiles\": [\"p/Code.java\"]}]}")
                 .kata("01-k", stub, TEST)
                 .write("solutions/01-k/src/main/java/p/Code.java",
                         "package p;\npublic class Code { public static int one() { return 1; } }\n");

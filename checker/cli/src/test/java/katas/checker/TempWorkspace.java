@@ -96,8 +96,8 @@ final class TempWorkspace {
      * Starts {@code ./kata args} in this workspace as a process of its own, as a learner's terminal would, with its
      * output drained: for what only another process can do (hold a lock, be killed).
      */
-    katas.kit.CapturedProcess startChecker(String... args) throws IOException {
-        return katas.kit.JavaProcess.of("katas.checker.Main", System.getProperty("java.class.path"))
+    katas.process.CapturedProcess startChecker(String... args) throws IOException {
+        return katas.process.JavaProcess.of("katas.checker.Main", System.getProperty("java.class.path"))
                 .withJvmOptions("-D" + Workspace.ROOT_PROPERTY + "=" + root).withArgs(args).startCapturingOutput();
     }
 

@@ -1,6 +1,6 @@
 package katas.createprocess;
 
-import static katas.kit.ProcessAssert.assertThatProcess;
+import static katas.testkit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
@@ -21,9 +21,9 @@ import katas.createprocess.fixtures.PrintsItsPidAndParentPid;
 import katas.createprocess.fixtures.PrintsWithoutNewline;
 import katas.createprocess.fixtures.SleepsForever;
 import katas.createprocess.fixtures.ThrowsUncaught;
-import katas.kit.KataTest;
-import katas.kit.OutputRecorder;
-import katas.kit.ProcessTree;
+import katas.testkit.KataTest;
+import katas.testkit.OutputRecorder;
+import katas.process.ProcessTree;
 import org.junit.jupiter.api.Test;
 
 @KataTest

@@ -7,7 +7,7 @@ package katas.poolmap;
  * <p>Suggested wire format, framed with {@link java.io.DataOutputStream} / {@link java.io.DataInputStream}:
  * a request is {@code int chunkId, int length, bytes} (a serialized task plus a chunk of items), a reply is
  * {@code int chunkId, boolean ok, int length, bytes} (the results, or the text of the task's exception).
- * {@code katas.kit.SafeSerialization} turns objects into bytes and back, through an allow-list.
+ * {@code katas.process.SafeSerialization} turns objects into bytes and back, through an allow-list.
  *
  * <p>Keep {@code main} thin: the pool (in the parent JVM) does the bookkeeping.
  */

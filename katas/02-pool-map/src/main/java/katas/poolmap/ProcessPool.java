@@ -23,7 +23,7 @@ public final class ProcessPool implements AutoCloseable {
      */
     public ProcessPool(int size) {
         throw new UnsupportedOperationException("TODO ProcessPool(size): start that many PoolWorker JVMs (size = " + size + ") now "
-                + "(katas.kit.JavaProcess) and keep their pipes; reject a size below 1");
+                + "(katas.process.JavaProcess) and keep their pipes; reject a size below 1");
     }
 
     /**

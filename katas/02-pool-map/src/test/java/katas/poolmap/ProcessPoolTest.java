@@ -1,6 +1,6 @@
 package katas.poolmap;
 
-import static katas.kit.ProcessAssert.assertThatProcess;
+import static katas.testkit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -17,8 +17,8 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import katas.kit.KataTest;
-import katas.kit.ProcessTree;
+import katas.testkit.KataTest;
+import katas.process.ProcessTree;
 import katas.poolmap.fixtures.Unshippable;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package katas.fourprinters;
 
-import static katas.kit.ProcessAssert.assertThatProcess;
+import static katas.testkit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -31,8 +31,8 @@ import katas.fourprinters.fixtures.PrintsManyLines;
 import katas.fourprinters.fixtures.PrintsThenLingers;
 import katas.fourprinters.fixtures.TheFirstOfTwinsFails;
 import katas.fourprinters.fixtures.WaitsThenPrints;
-import katas.kit.KataTest;
-import katas.kit.OutputRecorder;
+import katas.testkit.KataTest;
+import katas.testkit.OutputRecorder;
 import org.junit.jupiter.api.Test;
 
 @KataTest

@@ -14,7 +14,7 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>Items cross the process boundary serialized: use {@code katas.kit.SafeSerialization}, and read everything
+ * <p>Items cross the process boundary serialized: use {@code katas.process.SafeSerialization}, and read everything
  * back through {@code SafeSerialization.allowList("katas.queue.*")} so that {@link Sentinel} is allowed too.
  *
  * Read README.md first. Everything below that throws "TODO" is yours to write.

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import katas.kit.CapturedProcess;
-import katas.kit.KataTest;
+import katas.process.CapturedProcess;
+import katas.testkit.KataTest;
 import katas.queue.fixtures.PutsThenHalts;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package katas.queue;
 
-import static katas.kit.ProcessAssert.assertThatProcess;
+import static katas.testkit.ProcessAssert.assertThatProcess;
 import static katas.queue.Children.exitCodeOf;
 import static katas.queue.Children.report;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,9 +18,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import katas.kit.CapturedProcess;
-import katas.kit.KataTest;
-import katas.kit.ProcessTree;
+import katas.process.CapturedProcess;
+import katas.testkit.KataTest;
+import katas.process.ProcessTree;
 import katas.queue.fixtures.Gadget;
 import katas.queue.fixtures.GetsWithATimeout;
 import katas.queue.fixtures.PutsAGadgetThenItsPid;

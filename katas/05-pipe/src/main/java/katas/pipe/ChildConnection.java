@@ -1,7 +1,7 @@
 package katas.pipe;
 
 import java.io.IOException;
-import katas.kit.JavaProcess;
+import katas.process.JavaProcess;
 
 /**
  * A child process and the parent's end of a duplex pipe to it: the parent sends into the child's standard input
@@ -53,6 +53,6 @@ public final class ChildConnection implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         throw new UnsupportedOperationException("TODO close(): close the connection, then wait for the child and "
-                + "kill it if it does not exit (katas.kit.ProcessTree.closeInputThenStop does both)");
+                + "kill it if it does not exit (katas.process.ProcessTree.closeInputThenStop does both)");
     }
 }

@@ -1,6 +1,6 @@
 package katas.pipe;
 
-import static katas.kit.ProcessAssert.assertThatProcess;
+import static katas.testkit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -17,9 +17,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import katas.kit.JavaProcess;
-import katas.kit.KataTest;
-import katas.kit.ProcessTree;
+import katas.process.JavaProcess;
+import katas.testkit.KataTest;
+import katas.process.ProcessTree;
 import katas.pipe.fixtures.EchoesBytes;
 import katas.pipe.fixtures.FinishesAfterEndOfStream;
 import katas.pipe.fixtures.FloodsStderrThenHalts;
@@ -147,7 +147,7 @@ class ChildConnectionTest {
                 JavaProcess.of(FloodsStderrThenHalts.class).withArgs(String.valueOf(lines)));
         assertTimeoutPreemptively(Duration.ofSeconds(12), child::close, () -> "ChildConnection.close() did not "
                 + "return within 12 s for a child that writes 2 MB to its stderr and exits: is its stderr drained "
-                + "from the start (katas.kit.CapturedOutput)?");
+                + "from the start (katas.process.CapturedOutput)?");
 
         assertThat(child.errorOutput())
                 .as("errorOutput() right after ChildConnection.close() returned. The child wrote %d lines to its "
@@ -294,7 +294,7 @@ class ChildConnectionTest {
             Object pid = within(child, () -> child.connection().recv(), () -> "recv() of the pid "
                     + "of a child that first writes 1 MB to its stderr: still waiting after " + BOUND.toSeconds()
                     + " s. The child's stderr is a third pipe: nobody read it, so it filled up and the child blocked "
-                    + "in println. Drain it from the start (katas.kit.CapturedOutput)");
+                    + "in println. Drain it from the start (katas.process.CapturedOutput)");
 
             assertThat(pid).as("the chatty child's first message: its pid").isEqualTo(child.pid());
             await("the end of the child's 1 MB of stderr in errorOutput()").atMost(PLENTY).untilAsserted(

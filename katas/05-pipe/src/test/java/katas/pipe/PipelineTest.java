@@ -1,6 +1,6 @@
 package katas.pipe;
 
-import static katas.kit.ProcessAssert.assertThatProcess;
+import static katas.testkit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import katas.kit.CapturedProcess;
-import katas.kit.JavaProcess;
-import katas.kit.KataTest;
-import katas.kit.ProcessTree;
+import katas.process.CapturedProcess;
+import katas.process.JavaProcess;
+import katas.testkit.KataTest;
+import katas.process.ProcessTree;
 import katas.pipe.fixtures.ReceivesThenTriesToSend;
 import katas.pipe.fixtures.ReportsItsStdinPipe;
 import katas.pipe.fixtures.ReportsItsStdoutPipe;

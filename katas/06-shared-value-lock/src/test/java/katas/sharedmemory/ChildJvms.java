@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import katas.kit.CapturedProcess;
-import katas.kit.ExitCodes;
-import katas.kit.JavaProcess;
-import katas.kit.ProcessTree;
+import katas.process.CapturedProcess;
+import katas.process.ExitCodes;
+import katas.process.JavaProcess;
+import katas.process.ProcessTree;
 
 /** The child JVMs one test started; closing kills whichever are still running, so no test leaves one behind. */
 final class ChildJvms implements AutoCloseable {

@@ -1,7 +1,7 @@
 package katas.manager;
 
 import static java.util.function.Predicate.not;
-import static katas.kit.ProcessAssert.assertThatProcess;
+import static katas.testkit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -27,11 +27,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import katas.kit.CapturedProcess;
-import katas.kit.ExitCodes;
-import katas.kit.JavaProcess;
-import katas.kit.KataTest;
-import katas.kit.ProcessTree;
+import katas.process.CapturedProcess;
+import katas.process.ExitCodes;
+import katas.process.JavaProcess;
+import katas.testkit.KataTest;
+import katas.process.ProcessTree;
 import katas.manager.fixtures.AppendsItsNumber;
 import katas.manager.fixtures.AppendsMany;
 import katas.manager.fixtures.StartsManagerThenWaits;

@@ -3,8 +3,8 @@ package katas.terminate;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import katas.kit.CapturedOutput;
-import katas.kit.JavaProcess;
+import katas.process.CapturedOutput;
+import katas.process.JavaProcess;
 
 /**
  * A child JVM that can be stopped from outside: politely ({@link #terminate()}), by force ({@link #kill()}),

@@ -1,6 +1,6 @@
 package katas.terminate;
 
-import static katas.kit.ProcessAssert.assertThatProcess;
+import static katas.testkit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import katas.kit.ExitCodes;
-import katas.kit.KataTest;
-import katas.kit.ProcessTree;
+import katas.process.ExitCodes;
+import katas.testkit.KataTest;
+import katas.process.ProcessTree;
 import katas.terminate.fixtures.ExitsAtOnce;
 import katas.terminate.fixtures.HookNeverEnds;
 import katas.terminate.fixtures.HookWritesMarker;

@@ -26,7 +26,7 @@ public final class WorkerPool implements AutoCloseable {
      */
     public WorkerPool(int size) {
         throw new UnsupportedOperationException("TODO WorkerPool(size): start that many PoolWorker JVMs (size = " + size + ") "
-                + "(katas.kit.JavaProcess) and a reader thread per worker; reject a size below 1");
+                + "(katas.process.JavaProcess) and a reader thread per worker; reject a size below 1");
     }
 
     /**

@@ -1,6 +1,6 @@
 package katas.exceptions;
 
-import static katas.kit.ProcessAssert.assertThatProcess;
+import static katas.testkit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import katas.exceptions.fixtures.UnserializableException;
-import katas.kit.KataTest;
+import katas.testkit.KataTest;
 import katas.outside.SneakyException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;

@@ -15,7 +15,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import katas.kit.SafeSerialization;
+import katas.process.SafeSerialization;
 
 /**
  * The program each worker process of a {@link ProcessPool} runs. It serves chunks until its standard input ends.

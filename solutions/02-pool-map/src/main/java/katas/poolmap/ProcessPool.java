@@ -18,11 +18,11 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import katas.kit.CapturedOutput;
-import katas.kit.ExitCodes;
-import katas.kit.JavaProcess;
-import katas.kit.ProcessTree;
-import katas.kit.SafeSerialization;
+import katas.process.CapturedOutput;
+import katas.process.ExitCodes;
+import katas.process.JavaProcess;
+import katas.process.ProcessTree;
+import katas.process.SafeSerialization;
 
 /**
  * A fixed set of worker processes (child JVMs running {@link PoolWorker}) that stay alive and take work until the

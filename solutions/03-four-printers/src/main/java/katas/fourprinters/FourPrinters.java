@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import katas.kit.CapturedOutput;
-import katas.kit.JavaProcess;
-import katas.kit.ProcessTree;
+import katas.process.CapturedOutput;
+import katas.process.JavaProcess;
+import katas.process.ProcessTree;
 
 /**
  * Starts one child JVM per number; each child prints its number. The parent waits for every one of them and then

@@ -11,7 +11,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Optional;
-import katas.kit.SafeSerialization;
+import katas.process.SafeSerialization;
 
 /**
  * One process's connection to a {@link ProcessQueue}, which may live in another process.

@@ -2,9 +2,9 @@ package katas.pipe;
 
 import java.io.IOException;
 import java.time.Duration;
-import katas.kit.CapturedOutput;
-import katas.kit.JavaProcess;
-import katas.kit.ProcessTree;
+import katas.process.CapturedOutput;
+import katas.process.JavaProcess;
+import katas.process.ProcessTree;
 
 /**
  * A child process and the parent's end of a duplex pipe to it: the parent sends into the child's standard input

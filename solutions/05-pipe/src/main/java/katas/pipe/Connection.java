@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.OutputStream;
-import katas.kit.SafeSerialization;
+import katas.process.SafeSerialization;
 
 /**
  * One end of a pipe between two processes: Java's counterpart of the connections {@code multiprocessing.Pipe()}

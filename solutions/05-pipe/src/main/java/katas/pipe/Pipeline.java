@@ -2,7 +2,7 @@ package katas.pipe;
 
 import java.io.IOException;
 import java.util.List;
-import katas.kit.JavaProcess;
+import katas.process.JavaProcess;
 
 /**
  * Two child processes joined by one OS pipe: the sender's standard output is the receiver's standard input. The

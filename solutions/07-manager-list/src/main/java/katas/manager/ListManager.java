@@ -4,9 +4,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import katas.kit.CapturedProcess;
-import katas.kit.JavaProcess;
-import katas.kit.ProcessTree;
+import katas.process.CapturedProcess;
+import katas.process.JavaProcess;
+import katas.process.ProcessTree;
 
 /**
  * Starts a manager: a separate process that owns a list, which other processes change through {@link ListProxy}

@@ -10,7 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
-import katas.kit.SafeSerialization;
+import katas.process.SafeSerialization;
 
 /**
  * A stand-in for the list that lives in the manager's process: every method is a request to the manager and waits

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import katas.process.Lifeline;
 
 /**
  * The manager's own process: it owns the list and serves it to clients that know the key.
@@ -57,6 +58,9 @@ public final class ManagerServer {
     }
 
     public static void main(String[] args) throws IOException {
+        // Its stdin's end tells it the manager was closed; this, that the JVM which started it is gone, also when
+        // that JVM was killed (a mutation-testing minion on a time-out, say) and something kept the pipe open.
+        Lifeline.holdOn();
         DataInputStream stdin = new DataInputStream(System.in);
         byte[] key = new byte[stdin.readInt()];
         stdin.readFully(key);

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import katas.kit.CapturedOutput;
-import katas.kit.JavaProcess;
+import katas.process.CapturedOutput;
+import katas.process.JavaProcess;
 
 /**
  * A child JVM that can be stopped from outside: politely ({@link #terminate()}), by force ({@link #kill()}),

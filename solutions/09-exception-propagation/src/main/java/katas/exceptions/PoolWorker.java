@@ -10,7 +10,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputFilter;
 import java.io.Serializable;
-import katas.kit.SafeSerialization;
+import katas.process.SafeSerialization;
 
 /**
  * The program each worker process of a {@link WorkerPool} runs: it serves jobs until its standard input ends.

@@ -1,6 +1,6 @@
 package katas.exceptions;
 
-import katas.kit.ExitCodes;
+import katas.process.ExitCodes;
 
 /**
  * The worker process running a task ended before the task did (it called {@code System.exit}, crashed, or was

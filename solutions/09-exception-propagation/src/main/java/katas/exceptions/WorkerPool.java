@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import katas.kit.CapturedOutput;
-import katas.kit.JavaProcess;
-import katas.kit.ProcessTree;
-import katas.kit.SafeSerialization;
+import katas.process.CapturedOutput;
+import katas.process.JavaProcess;
+import katas.process.ProcessTree;
+import katas.process.SafeSerialization;
 
 /**
  * A pool of worker processes that runs one task at a time per worker and reports every way a task can end: a

@@ -1,6 +1,6 @@
 package katas.architecture.breaking;
 
-import katas.kit.JavaProcess;
+import katas.process.JavaProcess;
 
 /** Breaks kata 01's rule: hands the job to the kit's launcher. */
 public class UsesTheKitLauncher {

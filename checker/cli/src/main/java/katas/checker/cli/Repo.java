@@ -39,9 +39,13 @@ record Repo(Path root, Catalogue catalogue, KataChecker checker) {
                 + "from 1 to 16, or unset for the default");
     }
 
-    /** The learner's source files of a kata that still have work in them (a TODO); all of them if none has. */
+    /**
+     * The files the manifest says the learner edits that still have work in them (a TODO); all of them if none
+     * has. A manifest that names none (a kata being written) makes every source file one to edit.
+     */
     List<String> filesToEdit(Kata kata) {
-        List<Path> files = SourceFingerprint.javaFiles(kata.mainSources());
+        List<Path> files = kata.learnerFiles().isEmpty() ? SourceFingerprint.javaFiles(kata.mainSources())
+                : kata.learnerFiles().stream().map(kata.mainSources()::resolve).collect(Collectors.toList());
         List<Path> todo = files.stream().filter(Repo::hasTodo).collect(Collectors.toList());
         return (todo.isEmpty() ? files : todo).stream()
                 .map(f -> root.relativize(f).toString().replace('\\', '/'))

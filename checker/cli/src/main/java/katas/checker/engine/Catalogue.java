@@ -8,9 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import katas.checker.model.Kata;
+import katas.checker.model.MainCodeAccess;
 
 /** The katas, in order, as {@code katas/katas.json} lists them. */
 public final class Catalogue {
@@ -39,7 +41,8 @@ public final class Catalogue {
             katas.add(new Kata(katas.size() + 1, slug, required(node, "title", manifest).asText(),
                     whole(node, "points", 10, 1, 1000, manifest),
                     whole(node, "timeLimitSeconds", 60, 1, 3600, manifest),
-                    whole(node, "testJvms", 2, 1, 16, manifest),
+                    whole(node, "testJvms", 2, 1, 16, manifest), access(node, manifest),
+                    files(node, "learnerFiles", manifest), files(node, "givenFiles", manifest),
                     root.resolve("katas").resolve(slug), root.resolve("solutions").resolve(slug)));
         }
         if (katas.isEmpty()) {
@@ -59,6 +62,37 @@ public final class Catalogue {
                     + field + "\" is " + value + ", but it must be a whole number from " + min + " to " + max);
         }
         return value.asInt();
+    }
+
+    private static MainCodeAccess access(JsonNode node, Path manifest) {
+        JsonNode value = node.get("mainCodeMayUse");
+        if (value == null) {
+            return MainCodeAccess.PROCESS_LIBRARY;
+        }
+        return MainCodeAccess.named(value.asText()).orElseThrow(() -> new IllegalStateException("kata "
+                + node.path("slug").asText("?") + " in " + manifest + ": \"mainCodeMayUse\" is " + value
+                + ", but it must be one of " + Arrays.stream(MainCodeAccess.values())
+                .map(a -> "\"" + a.manifestName() + "\"").collect(Collectors.joining(", "))));
+    }
+
+    /** Source files relative to the kata's {@code src/main/java}, e.g. {@code katas/pipe/Pipeline.java}. */
+    private static List<String> files(JsonNode node, String field, Path manifest) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return List.of();
+        }
+        List<String> files = new ArrayList<>();
+        for (JsonNode file : value.isArray() ? value : List.<JsonNode>of(value)) {
+            String name = file.asText();
+            if (!value.isArray() || !file.isTextual() || !name.endsWith(".java") || name.startsWith("/")
+                    || name.contains("\\") || Arrays.asList(name.split("/")).contains("..")) {
+                throw new IllegalStateException("kata " + node.path("slug").asText("?") + " in " + manifest + ": \""
+                        + field + "\" must be a list of Java files relative to src/main/java, such as "
+                        + "[\"katas/pipe/Pipeline.java\"], not " + value);
+            }
+            files.add(name);
+        }
+        return files;
     }
 
     private static JsonNode required(JsonNode node, String field, Path manifest) {

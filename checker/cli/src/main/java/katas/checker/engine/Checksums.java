@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -76,6 +75,11 @@ public final class Checksums {
         }
     }
 
+    /** The slugs of the katas it has sums for, in order. */
+    public List<String> katas() {
+        return List.copyOf(katas.keySet());
+    }
+
     public KataSums of(Kata kata) {
         KataSums sums = katas.get(kata.slug());
         if (sums == null) {
@@ -111,7 +115,7 @@ public final class Checksums {
             try {
                 byte[] content = normalised(Files.readAllBytes(file));
                 sums.put(kataDir.relativize(file).toString().replace('\\', '/'),
-                        new FileSum(hex(SourceFingerprint.sha256().digest(content)), gitBlobId(content)));
+                        new FileSum(Hashes.hex(Hashes.sha256().digest(content)), gitBlobId(content)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file, e);
             }
@@ -126,16 +130,8 @@ public final class Checksums {
 
     /** The id git gives a file's content: SHA-1 of {@code "blob <length>\0"} followed by the content. */
     static String gitBlobId(byte[] content) {
-        try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            sha1.update(("blob " + content.length + "\0").getBytes(StandardCharsets.US_ASCII));
-            return hex(sha1.digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-1", e);
-        }
-    }
-
-    private static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
+        MessageDigest sha1 = Hashes.sha1();
+        sha1.update(("blob " + content.length + "\0").getBytes(StandardCharsets.US_ASCII));
+        return Hashes.hex(sha1.digest(content));
     }
 }

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import katas.checker.model.Grade;
 import katas.checker.model.Kata;
 import katas.checker.model.KataResult;
-import katas.checker.model.Outcome;
+import katas.testjvm.Outcome;
 
 /**
  * Grades code kata by kata. Each kata is checked on its own, in its own test JVM under its own time limit, so a
@@ -58,8 +58,7 @@ public final class Grader {
             return new Grade(kata, KataResult.problem(kata.slug(), Outcome.CRASHED,
                     "the kata's folder katas/" + kata.slug() + " is missing", 0), 0);
         }
-        List<String> tampered = Checksums.differences(kataDir, kataDir.resolve("src/test/java"),
-                checksums.of(kata).tests());
+        List<String> tampered = RepositoryAudit.testsTamperedWith(kata, kataDir, checksums);
         if (!tampered.isEmpty()) {
             return new Grade(kata, KataResult.problem(kata.slug(), Outcome.TAMPERED, "the kata's test files differ "
                     + "from the ones shipped, so it scores zero:\n" + String.join("\n", tampered), 0), 0);

@@ -58,7 +58,9 @@ final class JavaSourceCompiler {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
             List<String> options = new ArrayList<>(OPTIONS);
-            options.addAll(List.of("-classpath", classpath, "-d", output.toString()));
+            // An empty class path would mean the current folder to javac: the (fresh, empty) output stands in.
+            options.addAll(List.of("-classpath", classpath.isEmpty() ? output.toString() : classpath,
+                    "-d", output.toString()));
             StringWriter noise = new StringWriter();
             boolean ok = compiler.getTask(noise, fileManager, diagnostics, options, null,
                     fileManager.getJavaFileObjectsFromPaths(files)).call();

@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import katas.checker.model.Kata;
 import katas.checker.model.KataResult;
-import katas.checker.model.Outcome;
-import katas.checker.runner.KataTestRunner;
-import katas.kit.Classpath;
+import katas.checker.model.MainCodeAccess;
+import katas.testjvm.Outcome;
+import katas.testjvm.KataTestRunner;
+import katas.process.Classpath;
 
 /**
  * Checks one kata: compiles its code and its tests from source, then runs the tests in a forked JVM.
@@ -161,23 +163,43 @@ public final class KataChecker {
                 : Math.min(kata.testJvms(), Runtime.getRuntime().availableProcessors() + 1);
     }
 
-    /** Compiles the code, then the tests against it; a compile error as the kata's result, else empty. */
+    /**
+     * Compiles the code on the class path the manifest gives it (the JDK, or the JDK and the process library),
+     * then the tests against it and the test tools; a compile error as the kata's result, else empty.
+     */
     private Optional<KataResult> compile(Kata kata, Path mainSources, Path mainClasses, Path testClasses) {
         long started = System.nanoTime();
-        String tools = ToolClasspath.get();
-        Optional<String> mainErrors = compiler.compile(mainSources, mainClasses, tools, root);
+        Optional<String> mainErrors = compiler.compile(mainSources, mainClasses,
+                ToolClasspath.forMainCode(kata.mainCodeMayUse()), root);
         if (mainErrors.isPresent()) {
             return Optional.of(KataResult.problem(kata.slug(), Outcome.COMPILE_ERROR,
-                    "Your code does not compile:\n" + mainErrors.get(), elapsed(started)));
+                    "Your code does not compile:\n" + mainErrors.get() + notAllowedHint(kata, mainErrors.get()),
+                    elapsed(started)));
         }
         Optional<String> testErrors = compiler.compile(kata.testSources(), testClasses,
-                mainClasses + File.pathSeparator + tools, root);
+                mainClasses + File.pathSeparator + ToolClasspath.get(), root);
         if (testErrors.isPresent()) {
             return Optional.of(KataResult.problem(kata.slug(), Outcome.COMPILE_ERROR, "The tests do not compile "
                     + "against your code. Did you change a public class, constructor or method the tests use?\n"
                     + testErrors.get(), elapsed(started)));
         }
         return Optional.empty();
+    }
+
+    /** Packages that exist, but not for this kata's main code: test libraries always, the process library in 01. */
+    private static final Pattern OFF_LIMITS = Pattern.compile(
+            "package (katas\\.(process|testkit|testjvm|checker)|org\\.(junit|assertj|awaitility|opentest4j))\\S* "
+                    + "does not exist");
+
+    private static String notAllowedHint(Kata kata, String errors) {
+        if (!OFF_LIMITS.matcher(errors).find()) {
+            return "";
+        }
+        return "\nIn this kata your code may use " + kata.mainCodeMayUse().description() + " (katas/katas.json, "
+                + "\"mainCodeMayUse\"): nothing else is on its class path, here or in the Maven build."
+                + (kata.mainCodeMayUse() == MainCodeAccess.JDK ? " This kata is about writing what the process "
+                + "library would do for you, with ProcessBuilder." : "")
+                + " JUnit, AssertJ and the test kit are for the tests, not for the code they test.";
     }
 
     private static long elapsed(long started) {

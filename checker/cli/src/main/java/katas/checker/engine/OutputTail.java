@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import katas.kit.CapturedOutput;
+import katas.process.CapturedOutput;
 
 /**
  * Drains a test JVM's output stream on a daemon thread, hands each line to a taker first, and keeps only the last

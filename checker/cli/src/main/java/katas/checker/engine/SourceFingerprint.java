@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -19,7 +17,7 @@ public final class SourceFingerprint {
     }
 
     public static String of(Path... roots) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Hashes.sha256();
         for (Path root : roots) {
             for (Path file : javaFiles(root)) {
                 digest.update(root.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
@@ -33,7 +31,7 @@ public final class SourceFingerprint {
             }
             digest.update((byte) 1);
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return Hashes.hex(digest.digest());
     }
 
     /** Every {@code .java} file under {@code root}, in a stable order; none if the folder does not exist. */
@@ -47,14 +45,6 @@ public final class SourceFingerprint {
                     .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root, e);
-        }
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 }

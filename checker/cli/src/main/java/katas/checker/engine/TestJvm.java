@@ -17,15 +17,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import katas.checker.model.KataResult;
-import katas.checker.model.Outcome;
-import katas.checker.model.TestResult;
-import katas.checker.runner.CheckerLifeline;
-import katas.checker.runner.KataTestRunner;
-import katas.checker.runner.ResultRecords;
-import katas.checker.runner.TestResultsFile;
-import katas.kit.Classpath;
-import katas.kit.JavaProcess;
-import katas.kit.ProcessTree;
+import katas.testjvm.Outcome;
+import katas.testjvm.TestResult;
+import katas.testjvm.KataTestRunner;
+import katas.testjvm.ResultRecords;
+import katas.testjvm.TestJvmRequest;
+import katas.testjvm.TestResultsFile;
+import katas.process.Classpath;
+import katas.process.JavaProcess;
+import katas.process.JvmOptions;
+import katas.process.ProcessTree;
 
 /**
  * Runs a kata's compiled tests in forked JVMs, under a time limit. Several JVMs split the tests and run side by side
@@ -76,11 +77,12 @@ final class TestJvm {
             QuietFiles.deleteTree(tempDir);
             Files.createDirectories(tempDir);
             for (int shard = 0; shard < jvms; shard++) {
-                List<String> args = List.of(testClasses.toString(), String.valueOf(shard), String.valueOf(jvms),
-                        resultFile.toString());
+                ResultRecords records = ResultRecords.withRandomKey();
+                TestJvmRequest request = new TestJvmRequest(records.key(), testClasses, shard, jvms,
+                        Optional.of(resultFile), tempDir);
                 List<String> sharing = archive.map(a -> a.jvmOptions(running.isEmpty())).orElse(List.of());
                 running.add(start(sharing, classpath(testClasses, mainClasses), forChildren(testClasses, mainClasses),
-                        args, mark, tempDir));
+                        request, records, mark));
             }
             KataResult result = await(slug, running, limit, started);
             List<String> escaped = killSurvivors(mark);
@@ -187,25 +189,25 @@ final class TestJvm {
                 : "\n" + result.detail()), result.tests(), result.millis());
     }
 
-    private static TestJvm start(List<String> sharing, String classpath, String forChildren, List<String> args,
-            RunMark mark, Path tempDir) throws IOException {
+    private static TestJvm start(List<String> sharing, String classpath, String forChildren, TestJvmRequest request,
+            ResultRecords records, RunMark mark) throws IOException {
+        Path tempDir = request.tempDir();
         List<String> command = new ArrayList<>();
         command.add(JavaProcess.javaBinary().toString());
-        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
-                "-XX:-UsePerfData", "-XX:+DisableAttachMechanism"));
+        command.addAll(JvmOptions.FAST_START);
+        command.add("-XX:+DisableAttachMechanism");
         command.addAll(sharing.isEmpty() ? List.of("-Xshare:auto") : sharing);
         command.addAll(List.of("-Djava.awt.headless=true", "-Djava.io.tmpdir=" + tempDir,
-                "-D" + CheckerLifeline.TEMP_DIR_PROPERTY + "=" + tempDir,
                 "-D" + Classpath.FOR_CHILDREN_PROPERTY + "=" + forChildren,
                 "-cp", classpath, KataTestRunner.class.getName()));
-        command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         mark.mark(builder);
+        // A relative path in the tests or the kata's code lands in the run's folder, not in the repository.
+        builder.directory(tempDir.toFile());
         builder.environment().put("TMPDIR", tempDir.toString());
         Process process = builder.start();
-        ResultRecords records = ResultRecords.withRandomKey();
         try (OutputStream in = process.getOutputStream()) {
-            in.write((records.key() + "\n").getBytes(StandardCharsets.US_ASCII));
+            request.writeTo(in);
         } catch (IOException exitedAlready) {
             // it reports nothing then, which the results say
         }
@@ -232,9 +234,7 @@ final class TestJvm {
     }
 
     private void killWithEverythingItStarted() {
-        List<ProcessHandle> tree = ProcessTree.ownedBy(process.toHandle()).collect(Collectors.toList());
-        ProcessTree.kill(process.toHandle());
-        tree.forEach(ProcessTree::kill);
+        ProcessTree.killWithEverythingItOwns(process.toHandle());
     }
 
     private static void removeHook(Thread hook) {

@@ -6,15 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import katas.kit.JavaProcess;
-import katas.kit.ProcessTree;
+import katas.process.JavaProcess;
+import katas.process.ProcessTree;
 
 /**
  * A class-data-sharing archive for the test JVMs: the JDK's, JUnit's, AssertJ's and the kit's classes that every
@@ -134,11 +131,6 @@ final class TestJvmArchive {
     }
 
     private static String sha256(CharSequence text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Hashes.hex(Hashes.sha256().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
     }
 }

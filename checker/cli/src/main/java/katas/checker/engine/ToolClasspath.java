@@ -8,9 +8,11 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import katas.checker.runner.KataTestRunner;
-import katas.kit.Classpath;
-import katas.kit.KataTest;
+import katas.testjvm.KataTestRunner;
+import katas.checker.model.MainCodeAccess;
+import katas.process.Classpath;
+import katas.process.JavaProcess;
+import katas.testkit.KataTest;
 import org.assertj.core.api.Assertions;
 import org.apiguardian.api.API;
 import org.awaitility.Awaitility;
@@ -21,10 +23,13 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.opentest4j.AssertionFailedError;
 import picocli.CommandLine;
 
-/** What a kata's code and tests compile and run against: the kit, JUnit, AssertJ, Awaitility, and the runner. */
+/**
+ * What a kata's code and tests compile and run against: the process library for main code where the manifest allows
+ * it; for the tests, the test kit, JUnit, AssertJ, Awaitility; and the test JVM's own code to run them.
+ */
 final class ToolClasspath {
 
-    private static final Class<?>[] TOOLS = {KataTestRunner.class, KataTest.class, Test.class,
+    private static final Class<?>[] TOOLS = {KataTestRunner.class, KataTest.class, JavaProcess.class, Test.class,
         LauncherFactory.class, Assertions.class, Awaitility.class};
 
     /**
@@ -40,10 +45,18 @@ final class ToolClasspath {
      * besides the kata's own classes. Not the runner's machinery (JUnit's launcher and engines) nor AssertJ's
      * byte-buddy (only for soft assertions), whose thousands of entries a child would otherwise read once.
      */
-    private static final Class<?>[] FOR_CHILDREN = {KataTest.class, Test.class, AssertionFailedError.class,
+    private static final Class<?>[] FOR_CHILDREN = {KataTest.class, JavaProcess.class, Test.class, AssertionFailedError.class,
         Preconditions.class, API.class, Assertions.class, Awaitility.class, Matcher.class};
 
     private ToolClasspath() {
+    }
+
+    /**
+     * What a kata's main code compiles against: nothing but the JDK, or the process library too. Never a test
+     * library, so code under test cannot lean on what only its tests have.
+     */
+    static String forMainCode(MainCodeAccess access) {
+        return access == MainCodeAccess.JDK ? "" : Classpath.locationOf(JavaProcess.class).toString();
     }
 
     /** What the test JVM hands on to the child JVMs its tests start (see {@link Classpath#FOR_CHILDREN_PROPERTY}). */

@@ -1,6 +1,7 @@
 package katas.checker.model;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One kata as the manifest ({@code katas/katas.json}) describes it, with where its files are.
@@ -13,11 +14,20 @@ import java.nio.file.Path;
  * @param testJvms         how many JVMs split its tests and run side by side (2 unless the manifest says): 3 where
  *                         the tests often wait (for children that sleep), 1 where they keep the cores busy
  *                         by themselves
+ * @param mainCodeMayUse   what the kata's main code compiles against besides itself
+ * @param learnerFiles     the files the learner edits, relative to {@code src/main/java}, in the order to edit them
+ * @param givenFiles       the kata's other main files: shipped complete, the same in the solution
  * @param dir              the learner's module, {@code katas/<slug>}
  * @param solutionDir      the reference solution, {@code solutions/<slug>} (absent in a student's repository)
  */
 public record Kata(int number, String slug, String title, int points, int timeLimitSeconds, int testJvms,
+                   MainCodeAccess mainCodeMayUse, List<String> learnerFiles, List<String> givenFiles,
                    Path dir, Path solutionDir) {
+
+    public Kata {
+        learnerFiles = List.copyOf(learnerFiles);
+        givenFiles = List.copyOf(givenFiles);
+    }
 
     public Path mainSources() {
         return dir.resolve("src/main/java");

@@ -1,5 +1,7 @@
 package katas.checker.model;
 
+import katas.testjvm.Outcome;
+import katas.testjvm.TestResult;
 import java.util.List;
 
 /**

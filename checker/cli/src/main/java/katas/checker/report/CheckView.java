@@ -1,8 +1,8 @@
 package katas.checker.report;
 
 import katas.checker.model.KataResult;
-import katas.checker.model.Outcome;
-import katas.checker.model.TestResult;
+import katas.testjvm.Outcome;
+import katas.testjvm.TestResult;
 
 /** One kata's check, for the terminal: every test, and each failure's message in full. */
 public final class CheckView {

@@ -18,8 +18,8 @@ import javax.xml.stream.XMLStreamWriter;
 import katas.checker.model.Grade;
 import katas.checker.model.Kata;
 import katas.checker.model.KataResult;
-import katas.checker.model.Outcome;
-import katas.checker.model.TestResult;
+import katas.testjvm.Outcome;
+import katas.testjvm.TestResult;
 
 /** Grades in the formats that people and instructors' tools read. */
 public final class GradeReports {

@@ -1,0 +1,23 @@
+package katas.testkit;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Marks a kata's test class: every test gets a preemptive time limit (the test body runs on its own thread and
+ * is abandoned when time is up, so a hang costs one test, not the run), a {@link TimeoutExplainer} that says where
+ * it hung and why that usually happens, and the {@link LeakedProcessGuard}.
+ *
+ * <p>A single test may tighten or widen its limit with its own {@code @Timeout}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@ExtendWith({LeakedProcessGuard.class, TimeoutExplainer.class})
+public @interface KataTest {
+}

@@ -38,7 +38,7 @@ public final class ProcessPool implements AutoCloseable {
 
     /** Python's heuristic: about four chunks per worker balances load without a round trip per item. */
     private static final int CHUNKS_PER_WORKER = 4;
-    private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(2);
 
     private final List<Worker> workers = new ArrayList<>();
     /** Every worker's reader thread puts what it reads here; only the thread calling map() takes from it. */

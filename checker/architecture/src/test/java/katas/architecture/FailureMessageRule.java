@@ -25,7 +25,7 @@ import javax.tools.ToolProvider;
  *
  * <ul>
  *   <li>An AssertJ chain describes itself first: {@code assertThat(x).as("...")...}, or {@code withFailMessage},
- *       {@code overridingErrorMessage}, {@code describedAs}. The kit's {@code assertThatProcess} has its own
+ *       {@code overridingErrorMessage}, {@code describedAs}. The test kit's {@code assertThatProcess} has its own
  *       messages.</li>
  *   <li>No one-argument {@code assertThatThrownBy(code)}: its {@code .as(...)} is lost when nothing is thrown.
  *       {@code assertThatExceptionOfType(X.class).as("...").isThrownBy(code)} keeps it.</li>

@@ -33,7 +33,7 @@ public final class Classpath {
     }
 
     /**
-     * A classpath on which a child JVM can load each of {@code anchors}, the kit, and this JVM's classpath (or what
+     * A classpath on which a child JVM can load each of {@code anchors}, the process library, and this JVM's classpath (or what
      * {@value #FOR_CHILDREN_PROPERTY} names of it).
      */
     public static String including(Class<?>... anchors) {

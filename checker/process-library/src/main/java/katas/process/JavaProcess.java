@@ -20,7 +20,7 @@ import java.util.Locale;
  */
 public final class JavaProcess {
 
-    /** System property naming the JVM that owns a process tree started through the kit. */
+    /** System property naming the JVM that owns a process tree started through the process library. */
     public static final String OWNER_PROPERTY = "katas.process.owner";
 
     private final String mainClass;

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * Ties a test's child program to the test run: when the JVM that owns the tree ends, the child ends too.
  *
- * <p>The kit's leak guard kills what a test leaves behind, but it cannot run when the test JVM itself is killed
+ * <p>The test kit's leak guard kills what a test leaves behind, but it cannot run when the test JVM itself is killed
  * (a test runner's timeout, a mutation-testing minion, Ctrl-C). A fixture that would otherwise sleep or loop
  * forever calls {@link #holdOn()} first thing in its {@code main}, and can never outlive the run.
  *
@@ -26,7 +26,7 @@ public final class Lifeline {
         owner.get().onExit().thenRun(() -> Runtime.getRuntime().halt(3));
     }
 
-    /** The owner of the tree: the JVM named by the owner mark, or else the parent (for a child started without the kit). */
+    /** The owner of the tree: the JVM the owner mark names, or else the parent (a child not started by JavaProcess). */
     static Optional<ProcessHandle> owner() {
         String mark = System.getProperty(JavaProcess.OWNER_PROPERTY);
         return mark != null ? ProcessHandle.of(Long.parseLong(mark)) : ProcessHandle.current().parent();

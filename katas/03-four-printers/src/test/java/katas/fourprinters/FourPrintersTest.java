@@ -281,7 +281,7 @@ class FourPrintersTest {
             assertThatProcess(report.pid())
                     .as("the child for %d (pid %d) after run() was interrupted. Nobody waits for it any more, so "
                             + "run() must stop every child it started before it gives up (try/catch or "
-                            + "try/finally around the waiting, then destroyForcibly() or the kit's "
+                            + "try/finally around the waiting, then destroyForcibly() or the process library's "
                             + "ProcessTree.kill)", report.number(), report.pid())
                     .isDeadWithin(Duration.ofSeconds(3));
         }

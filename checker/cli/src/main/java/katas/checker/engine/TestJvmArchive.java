@@ -14,7 +14,7 @@ import katas.process.JavaProcess;
 import katas.process.ProcessTree;
 
 /**
- * A class-data-sharing archive for the test JVMs: the JDK's, JUnit's, AssertJ's and the kit's classes that every
+ * A class-data-sharing archive for the test JVMs: the JDK's, JUnit's, AssertJ's and the test kit's classes that every
  * test JVM loads, kept in the form the JVM holds them in memory. A test JVM maps the archive instead of loading,
  * verifying and linking those classes again, which takes about a tenth of a second off every check.
  *

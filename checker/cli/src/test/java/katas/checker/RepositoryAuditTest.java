@@ -94,8 +94,9 @@ class RepositoryAuditTest {
         workspace.write("katas/01-k/src/main/java/p/Extra.java", "package p;\nclass Extra { }\n");
         workspace.run("checksums", "--write");
 
-        assertThat(ofTheKata()).as("what the audit found wrong with the kata").containsExactly("katas/01-k/src/main/java "
-                + "has p/Extra.java, which katas/katas.json lists neither in \"learnerFiles\" nor in \"givenFiles\"");
+        assertThat(ofTheKata()).as("what the audit found wrong with the kata").containsExactly(
+                "katas/01-k/src/main/java has p/Extra.java, which katas/katas.json lists neither in "
+                        + "\"learnerFiles\" nor in \"givenFiles\"");
     }
 
     @Test

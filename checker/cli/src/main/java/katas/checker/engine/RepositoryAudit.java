@@ -47,8 +47,8 @@ public final class RepositoryAudit {
     }
 
     /**
-     * Where the lists of katas disagree with the manifest, or an aggregator pom widens every kata's class path. A list the repository does not have (a student's has no
-     * {@code solutions/}) is not compared.
+     * Where the lists of katas disagree with the manifest, or an aggregator pom widens every kata's class path. A
+     * list the repository does not have (a student's has no {@code solutions/}) is not compared.
      */
     public List<String> ofTheLists() {
         List<String> manifest = catalogue.all().stream().map(Kata::slug).collect(Collectors.toList());

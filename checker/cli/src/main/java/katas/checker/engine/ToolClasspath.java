@@ -45,8 +45,8 @@ final class ToolClasspath {
      * besides the kata's own classes. Not the runner's machinery (JUnit's launcher and engines) nor AssertJ's
      * byte-buddy (only for soft assertions), whose thousands of entries a child would otherwise read once.
      */
-    private static final Class<?>[] FOR_CHILDREN = {KataTest.class, JavaProcess.class, Test.class, AssertionFailedError.class,
-        Preconditions.class, API.class, Assertions.class, Awaitility.class, Matcher.class};
+    private static final Class<?>[] FOR_CHILDREN = {KataTest.class, JavaProcess.class, Test.class,
+        AssertionFailedError.class, Preconditions.class, API.class, Assertions.class, Awaitility.class, Matcher.class};
 
     private ToolClasspath() {
     }

@@ -2,6 +2,7 @@ package katas.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import com.tngtech.archunit.core.domain.JavaClasses;
 import katas.checker.engine.Catalogue;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import katas.checker.engine.Workspace;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import katas.checker.engine.Workspace;
 
 /** The compiled main classes of the repository's modules, read from their target/classes folders. */
 final class Modules {

@@ -1,10 +1,10 @@
 package katas.testkit;
 
-import katas.process.ProcessTree;
-import katas.process.ExitCodes;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import katas.process.ExitCodes;
+import katas.process.ProcessTree;
 import org.assertj.core.api.AbstractAssert;
 
 /**

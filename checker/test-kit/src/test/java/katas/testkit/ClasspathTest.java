@@ -1,6 +1,5 @@
 package katas.testkit;
 
-import katas.process.Classpath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import katas.process.Classpath;
 import org.junit.jupiter.api.Test;
 
 class ClasspathTest {

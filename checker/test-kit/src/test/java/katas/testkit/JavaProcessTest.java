@@ -1,12 +1,12 @@
 package katas.testkit;
 
-import katas.process.ProcessTree;
-import katas.process.JavaProcess;
-import katas.process.CapturedProcess;
 import static katas.testkit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import katas.process.CapturedProcess;
+import katas.process.JavaProcess;
+import katas.process.ProcessTree;
 import katas.testkit.fixtures.Chatterbox;
 import katas.testkit.fixtures.Sleeper;
 import org.junit.jupiter.api.Test;

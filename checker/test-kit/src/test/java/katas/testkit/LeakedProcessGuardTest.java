@@ -1,8 +1,5 @@
 package katas.testkit;
 
-import katas.process.ProcessTree;
-import katas.process.JavaProcess;
-import katas.process.CapturedProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.event;
@@ -15,6 +12,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import katas.process.CapturedProcess;
+import katas.process.JavaProcess;
+import katas.process.ProcessTree;
 import katas.testkit.fixtures.Sleeper;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;

@@ -1,11 +1,11 @@
 package katas.testkit;
 
-import katas.process.ProcessTree;
-import katas.process.JavaProcess;
 import static katas.testkit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import katas.process.JavaProcess;
+import katas.process.ProcessTree;
 import katas.testkit.fixtures.Sleeper;
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,13 @@
 package katas.testkit;
 
-import katas.process.ProcessTree;
-import katas.process.JavaProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import katas.process.JavaProcess;
+import katas.process.ProcessTree;
 import katas.testkit.fixtures.Sleeper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;

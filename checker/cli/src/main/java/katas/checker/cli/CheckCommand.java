@@ -10,9 +10,9 @@ import katas.checker.model.KataResult;
 import katas.checker.report.BoardView;
 import katas.checker.report.CheckView;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./kata check <kata>...}: runs the kata's tests against the learner's code. */
 @Command(name = "check", mixinStandardHelpOptions = true,

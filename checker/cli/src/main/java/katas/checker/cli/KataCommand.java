@@ -6,10 +6,10 @@ import java.util.concurrent.Callable;
 import katas.checker.engine.Progress;
 import katas.checker.engine.UnknownKataException;
 import katas.checker.report.BoardView;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code ./kata}: with no command, the board of katas. */
 @Command(name = "kata", mixinStandardHelpOptions = true, version = "Process Katas for Java 1.0",

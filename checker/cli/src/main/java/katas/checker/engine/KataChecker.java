@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 import katas.checker.model.Kata;
 import katas.checker.model.KataResult;
 import katas.checker.model.MainCodeAccess;
-import katas.testjvm.Outcome;
-import katas.testjvm.KataTestRunner;
 import katas.process.Classpath;
+import katas.testjvm.KataTestRunner;
+import katas.testjvm.Outcome;
 
 /**
  * Checks one kata: compiles its code and its tests from source, then runs the tests in a forked JVM.

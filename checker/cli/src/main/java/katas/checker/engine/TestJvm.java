@@ -3,7 +3,6 @@ package katas.checker.engine;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,16 +16,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import katas.checker.model.KataResult;
-import katas.testjvm.Outcome;
-import katas.testjvm.TestResult;
-import katas.testjvm.KataTestRunner;
-import katas.testjvm.ResultRecords;
-import katas.testjvm.TestJvmRequest;
-import katas.testjvm.TestResultsFile;
 import katas.process.Classpath;
 import katas.process.JavaProcess;
 import katas.process.JvmOptions;
 import katas.process.ProcessTree;
+import katas.testjvm.KataTestRunner;
+import katas.testjvm.Outcome;
+import katas.testjvm.ResultRecords;
+import katas.testjvm.TestJvmRequest;
+import katas.testjvm.TestResult;
+import katas.testjvm.TestResultsFile;
 
 /**
  * Runs a kata's compiled tests in forked JVMs, under a time limit. Several JVMs split the tests and run side by side

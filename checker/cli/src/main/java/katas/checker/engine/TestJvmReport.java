@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import katas.testjvm.TestResult;
 import katas.testjvm.ResultRecords;
+import katas.testjvm.TestResult;
 
 /**
  * What one test JVM has reported so far, from the {@link ResultRecords} signed with its key: the tests it has,

@@ -1,8 +1,8 @@
 package katas.checker.model;
 
+import java.util.List;
 import katas.testjvm.Outcome;
 import katas.testjvm.TestResult;
-import java.util.List;
 
 /**
  * The result of checking one kata.

@@ -108,14 +108,15 @@ final class Rules {
 
     private static final Set<String> PROCESS_STARTERS = Set.of(
             "java.lang.ProcessBuilder.start", "java.lang.ProcessBuilder.startPipeline",
-            "katas.process.JavaProcess.start", "katas.process.JavaProcess.startCapturingOutput");
+            "katas.process.JavaProcess.start", "katas.process.JavaProcess.startCapturingOutput",
+            "katas.testkit.ChildJvmFleet.start");
 
     private Rules() {
     }
 
     static ArchCondition<JavaClass> startAtLeastOneProcess() {
-        return new ArchCondition<>("together start at least one child process (ProcessBuilder or the process "
-                + "library's JavaProcess)") {
+        return new ArchCondition<>("together start at least one child process (ProcessBuilder, the process "
+                + "library's JavaProcess or the test kit's ChildJvmFleet)") {
             private boolean started;
 
             @Override

@@ -92,6 +92,11 @@ public final class ProcessTree {
         return handle.isAlive() && !isZombie(handle.pid());
     }
 
+    /** The process with this pid is running and not a zombie (see {@link #isRunning(ProcessHandle)}). */
+    public static boolean isRunning(long pid) {
+        return ProcessHandle.of(pid).map(ProcessTree::isRunning).orElse(false);
+    }
+
     private static boolean isZombie(long pid) {
         Path stat = Path.of("/proc", Long.toString(pid), "stat");
         try {

@@ -1,11 +1,13 @@
 package katas.testkit;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import katas.process.ExitCodes;
 import katas.process.ProcessTree;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.Assertions;
 
 /**
  * Assertions about operating-system processes, with failure messages that say what went wrong in process terms.
@@ -35,6 +37,21 @@ public final class ProcessAssert extends AbstractAssert<ProcessAssert, Long> {
     /** Assertions on a {@link Process} this JVM started, which can also check its exit code. */
     public static ProcessAssert assertThatProcess(Process process) {
         return new ProcessAssert(process.pid(), process);
+    }
+
+    /**
+     * The pids a pool reports for its workers: {@code size} pids, all different, each a live child process of the
+     * test JVM (and not the test JVM itself).
+     *
+     * @return the pids, for the test to check later what ran where
+     */
+    public static List<Long> assertWorkerProcesses(List<Long> workerPids, int size) {
+        Assertions.assertThat(workerPids)
+                .as("workerPids() of a pool of %d: one pid per worker process, all different", size)
+                .hasSize(size)
+                .doesNotHaveDuplicates();
+        workerPids.forEach(pid -> assertThatProcess(pid).ranOutsideTheTestJvm().isChildOfTheTestJvm());
+        return workerPids;
     }
 
     private Optional<ProcessHandle> handle() {

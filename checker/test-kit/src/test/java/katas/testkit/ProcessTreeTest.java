@@ -51,4 +51,22 @@ class ProcessTreeTest {
         assertThat(waitedMillis).as("ms from the kill to the orphan's exit noticed (it sleeps 200 ms)")
                 .isLessThan(1000);
     }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void by_pid_a_zombie_does_not_count_as_running() throws Exception {
+        // The JDK reaps its own children at once; a zombie needs a parent that does not: sh exec-ing into sleep
+        // leaves its child's exit status uncollected.
+        Process shell = new ProcessBuilder("sh", "-c", "sleep 0 & echo $!; exec sleep 30").start();
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(shell.getInputStream(), StandardCharsets.US_ASCII))) {
+            long zombie = Long.parseLong(out.readLine().trim());
+            Thread.sleep(500);
+            assertThat(ProcessTree.isRunning(zombie)).as("isRunning(pid) of a child of sh that has exited").isFalse();
+            assertThat(ProcessTree.isRunning(shell.pid())).as("isRunning(pid) of the sleeping shell").isTrue();
+        } finally {
+            ProcessTree.kill(shell.toHandle());
+        }
+        assertThat(ProcessTree.isRunning(shell.pid())).as("isRunning(pid) of the killed shell").isFalse();
+    }
 }

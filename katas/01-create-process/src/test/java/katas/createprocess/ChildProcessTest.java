@@ -4,7 +4,6 @@ import static katas.testkit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -21,6 +20,7 @@ import katas.createprocess.fixtures.PrintsItsPidAndParentPid;
 import katas.createprocess.fixtures.PrintsWithoutNewline;
 import katas.createprocess.fixtures.SleepsForever;
 import katas.createprocess.fixtures.ThrowsUncaught;
+import katas.testkit.Bounded;
 import katas.testkit.KataTest;
 import katas.testkit.OutputRecorder;
 import katas.process.ProcessTree;
@@ -44,28 +44,23 @@ class ChildProcessTest {
 
     /** start(), but a start() that waits for the child to end fails with a message instead of a bare timeout. */
     private static void start(ChildProcess child) {
-        assertTimeoutPreemptively(PATIENCE, child::start, () -> "start() had not returned after "
-                + PATIENCE.toSeconds() + " s. start() must launch the child JVM and return at once, without "
-                + "waiting for it: no waitFor() and no reading of its output to the end inside start()");
+        Bounded.within(PATIENCE, "start()", "start() must launch the child JVM and return at once, without waiting "
+                + "for it: no waitFor() and no reading of its output to the end inside start().").run(child::start);
     }
 
     /** join(), but a join() that never returns fails with a message instead of a bare timeout. */
     private static void join(ChildProcess child) {
-        assertTimeoutPreemptively(PATIENCE, () -> {
-            child.join();
-        }, () -> "join() had not returned after "
-                + PATIENCE.toSeconds() + " s, for a child that ends by itself within a second or two. Either the "
+        Bounded.within(PATIENCE, "join(), for a child that ends by itself within a second or two", "Either the "
                 + "child is blocked writing to a pipe nobody reads (drain stdout AND stderr while it runs), or "
                 + "join() waits for something that never ends (a reader thread that never sees the end of its "
-                + "pipe, a wait on the wrong thing)");
+                + "pipe, a wait on the wrong thing).").run(child::join);
     }
 
     /** join(timeout), bounded as well: a join(timeout) that ignores its timeout fails with a message. */
     private static boolean join(ChildProcess child, Duration timeout) {
-        return assertTimeoutPreemptively(timeout.plus(PATIENCE), () -> child.join(timeout),
-                () -> "join(" + timeout.toMillis() + " ms) had not returned " + PATIENCE.toSeconds() + " s after "
-                        + "its timeout: it must give up once the timeout has passed (waitFor(timeout, unit)), not "
-                        + "wait until the child ends");
+        return Bounded.within(timeout.plus(PATIENCE), "join(" + timeout.toMillis() + " ms), given "
+                + PATIENCE.toSeconds() + " s more than its timeout", "It must give up once the timeout has passed "
+                + "(waitFor(timeout, unit)), not wait until the child ends.").get(() -> child.join(timeout));
     }
 
     private static Path realPath(String file) {
@@ -329,13 +324,12 @@ class ChildProcessTest {
         ChildProcess child = childRunning(SleepsForever.class);
         start(child);
         try {
-            assertTimeoutPreemptively(Duration.ofSeconds(5),
-                    () -> assertThatExceptionOfType(IllegalStateException.class)
+            Bounded.within(Duration.ofSeconds(5), "exitCode() of a child that never ends", "It waits for the child "
+                    + "(waitFor()) instead of refusing at once while the child is alive.")
+                    .run(() -> assertThatExceptionOfType(IllegalStateException.class)
                             .as("exitCode() while the child runs: it has no exit code yet, so refuse with an "
                                     + "IllegalStateException (Process.exitValue() throws one of its own kind)")
-                            .isThrownBy(child::exitCode),
-                    () -> "exitCode() of a child that never ends had not returned after 5 s: it waits for the child "
-                            + "(waitFor()) instead of refusing at once while the child is alive");
+                            .isThrownBy(child::exitCode));
         } finally {
             kill(child);
         }

@@ -1,11 +1,10 @@
 package katas.poolmap;
 
-import static katas.testkit.ProcessAssert.assertThatProcess;
+import static katas.testkit.ProcessAssert.assertWorkerProcesses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.File;
 import java.time.Duration;
@@ -17,6 +16,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import katas.testkit.Bounded;
 import katas.testkit.KataTest;
 import katas.process.ProcessTree;
 import katas.poolmap.fixtures.Unshippable;
@@ -84,11 +84,10 @@ class ProcessPoolTest {
     }
 
     private static <T, R> List<R> map(ProcessPool pool, Task<T, R> task, List<T> items, Duration patience) {
-        return assertTimeoutPreemptively(patience, () -> pool.map(task, items), () -> "map() of " + items.size()
-                + " items had not returned after " + patience.toSeconds() + " s, and the test's tasks take "
-                + "milliseconds. map() is waiting for a reply that will never come: a chunk that was never sent (or "
-                + "not flushed), a reply the reader thread did not pass on, or a worker blocked writing to a stderr "
-                + "pipe that nobody reads");
+        return Bounded.within(patience, "map() of " + items.size() + " items whose tasks take milliseconds",
+                "map() is waiting for a reply that will never come: a chunk that was never sent (or not flushed), a "
+                + "reply the reader thread did not pass on, or a worker blocked writing to a stderr pipe that nobody "
+                + "reads.").get(() -> pool.map(task, items));
     }
 
     private static List<Long> values(List<List<Long>> results) {
@@ -97,17 +96,6 @@ class ProcessPoolTest {
 
     private static Set<Long> pids(List<List<Long>> results) {
         return results.stream().map(pair -> pair.get(1)).collect(Collectors.toSet());
-    }
-
-    /** The pool's workers are separate processes, children of the test JVM, one per requested worker. */
-    private static List<Long> assertWorkersAreChildProcesses(ProcessPool pool, int size) {
-        List<Long> workers = pool.workerPids();
-        assertThat(workers)
-                .as("workerPids() of a pool of %d: one pid per worker process, all different", size)
-                .hasSize(size)
-                .doesNotHaveDuplicates();
-        workers.forEach(pid -> assertThatProcess(pid).ranOutsideTheTestJvm().isChildOfTheTestJvm());
-        return workers;
     }
 
     /** The work was done in the pool's workers, as reported from inside them. */
@@ -132,10 +120,6 @@ class ProcessPoolTest {
         }
         Collections.sort(gaps);
         return Duration.ofNanos(gaps.get(gaps.size() / 2));
-    }
-
-    private static boolean isAlive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     // ---- The tests. ----
@@ -169,7 +153,7 @@ class ProcessPoolTest {
     @Test
     void the_work_runs_in_at_most_n_worker_processes_none_of_them_the_test_jvm() {
         try (ProcessPool pool = new ProcessPool(3)) {
-            List<Long> workers = assertWorkersAreChildProcesses(pool, 3);
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 3);
 
             List<List<Long>> results = map(pool, ProcessPoolTest::squareAndPid,
                     IntStream.rangeClosed(1, 60).boxed().collect(Collectors.toList()));
@@ -185,13 +169,13 @@ class ProcessPoolTest {
     @Test
     void the_pool_starts_exactly_n_processes_however_many_tasks_it_runs() {
         try (ProcessPool pool = new ProcessPool(3)) {
-            List<Long> workers = assertWorkersAreChildProcesses(pool, 3);
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 3);
             List<Integer> items = IntStream.rangeClosed(1, 300).boxed().collect(Collectors.toList());
 
             List<List<Long>> first = map(pool, ProcessPoolTest::squareAndPid, items);
             List<List<Long>> second = map(pool, ProcessPoolTest::squareAndPid, items);
 
-            List<Long> children = ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+            List<Long> children = ProcessHandle.current().children().filter(ProcessTree::isRunning)
                     .map(ProcessHandle::pid).collect(Collectors.toList());
             assertThat(children)
                     .as("the test JVM's live child processes after two maps of 300 tasks: exactly the 3 workers it "
@@ -207,7 +191,7 @@ class ProcessPoolTest {
     @Test
     void an_empty_list_gives_an_empty_result_at_once() {
         try (ProcessPool pool = new ProcessPool(1)) {
-            assertWorkersAreChildProcesses(pool, 1);
+            assertWorkerProcesses(pool.workerPids(), 1);
 
             long started = System.nanoTime();
             List<List<Long>> results = map(pool, ProcessPoolTest::squareAndPid, List.of());
@@ -229,7 +213,7 @@ class ProcessPoolTest {
                 .isThrownBy(() -> new ProcessPool(-1).close());
 
         try (ProcessPool pool = new ProcessPool(1)) {
-            assertWorkersAreChildProcesses(pool, 1);
+            assertWorkerProcesses(pool.workerPids(), 1);
             assertRanInTheWorkers(pids(map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2, 3))), pool);
         }
     }
@@ -260,7 +244,7 @@ class ProcessPoolTest {
         ProcessPool pool = new ProcessPool(1);
         List<Long> workers;
         try {
-            workers = assertWorkersAreChildProcesses(pool, 1);
+            workers = assertWorkerProcesses(pool.workerPids(), 1);
             map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2));
         } finally {
             pool.close();
@@ -273,7 +257,7 @@ class ProcessPoolTest {
                 .as("map() of an EMPTY list on a closed pool: a closed pool refuses every map, whatever the items. "
                         + "Check that the pool is open first, before any shortcut for an empty list")
                 .isThrownBy(() -> map(pool, ProcessPoolTest::squareAndPid, List.of()));
-        assertThat(workers).as("workers still alive after close()").noneMatch(ProcessPoolTest::isAlive);
+        assertThat(workers).as("workers still alive after close()").noneMatch(ProcessTree::isRunning);
     }
 
     @Test
@@ -288,17 +272,17 @@ class ProcessPoolTest {
         ProcessPool pool = new ProcessPool(2);
         List<Long> workers = pool.workerPids();
         try {
-            assertWorkersAreChildProcesses(pool, 2);
+            assertWorkerProcesses(pool.workerPids(), 2);
             catchThrowable(() -> map(pool, fileThenLongSleep, List.of(0, 1), Duration.ofSeconds(3))); // fails at once
 
-            assertTimeoutPreemptively(Duration.ofSeconds(12), pool::close, () -> "close() had not returned after "
-                    + "12 s, while one worker was still busy with a task of 60 s (left over from a map that failed "
-                    + "half-way). close() must not wait for the worker to finish by itself: close its input, wait a "
-                    + "few seconds, then kill it (ProcessTree.closeInputThenStop)");
+            Bounded.within(Duration.ofSeconds(12), "close(), while one worker was still busy with a task of 60 s "
+                    + "(left over from a map that failed half-way)", "close() must not wait for the worker to finish "
+                    + "by itself: close its input, wait a few seconds, then kill it (ProcessTree.closeInputThenStop)."
+                    ).run(pool::close);
             assertThat(workers)
                     .as("workers %s still alive when close() returned: close() must stop the busy one too and wait "
                             + "until it has exited", workers)
-                    .noneMatch(ProcessPoolTest::isAlive);
+                    .noneMatch(ProcessTree::isRunning);
         } finally {
             workers.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessTree::kill));
         }
@@ -307,7 +291,7 @@ class ProcessPoolTest {
     @Test
     void a_result_that_cannot_be_serialized_fails_that_map_and_the_pool_keeps_working() {
         try (ProcessPool pool = new ProcessPool(1)) {
-            List<Long> workers = assertWorkersAreChildProcesses(pool, 1);
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
             Task<Integer, Object> unshippableResult = x -> new Unshippable();
 
             assertThatExceptionOfType(RuntimeException.class)
@@ -324,7 +308,7 @@ class ProcessPoolTest {
                     .containsExactly(1L, 4L, 9L);
             assertThat(pool.workerPids()).as("workerPids() after the failed map: the same worker, still alive")
                     .isEqualTo(workers)
-                    .allMatch(ProcessPoolTest::isAlive);
+                    .allMatch(ProcessTree::isRunning);
             assertRanInTheWorkers(pids(results), pool);
         }
     }
@@ -335,14 +319,14 @@ class ProcessPoolTest {
         List<Long> workers;
         try (ProcessPool pool = new ProcessPool(2)) {
             closedPool = pool;
-            workers = assertWorkersAreChildProcesses(pool, 2);
+            workers = assertWorkerProcesses(pool.workerPids(), 2);
             map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2, 3));
         }
 
         assertThat(workers)
                 .as("workers %s still alive right after the try-with-resources block closed the pool: close() must "
                         + "stop them AND wait until they have exited", workers)
-                .noneMatch(ProcessPoolTest::isAlive);
+                .noneMatch(ProcessTree::isRunning);
         assertThatCode(closedPool::close).as("closing an already closed pool a second time")
                 .doesNotThrowAnyException();
     }
@@ -351,7 +335,7 @@ class ProcessPoolTest {
     void a_hundred_thousand_items_complete() {
         List<Integer> items = IntStream.range(0, 100_000).boxed().collect(Collectors.toList());
         try (ProcessPool pool = new ProcessPool(2)) {
-            assertWorkersAreChildProcesses(pool, 2);
+            assertWorkerProcesses(pool.workerPids(), 2);
 
             List<Long> squares = map(pool, x -> (long) x * x, items);
 
@@ -387,7 +371,7 @@ class ProcessPoolTest {
     @Test
     void an_item_that_cannot_be_serialized_is_refused_clearly_and_the_pool_keeps_working() {
         try (ProcessPool pool = new ProcessPool(1)) {
-            assertWorkersAreChildProcesses(pool, 1);
+            assertWorkerProcesses(pool.workerPids(), 1);
             List<Object> items = List.of(1, new Unshippable(), 3);
             Task<Object, Object> identity = x -> x;
 
@@ -406,7 +390,7 @@ class ProcessPoolTest {
     @Test
     void a_task_that_throws_makes_map_fail_with_the_workers_error_and_the_pool_keeps_working() {
         try (ProcessPool pool = new ProcessPool(2)) {
-            List<Long> workers = assertWorkersAreChildProcesses(pool, 2);
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 2);
             Task<Integer, Integer> noFours = x -> {
                 if (x == 4) {
                     throw new IllegalArgumentException("no fours here");
@@ -443,14 +427,13 @@ class ProcessPoolTest {
             return x;
         };
         try (ProcessPool pool = new ProcessPool(2)) {
-            List<Long> workers = assertWorkersAreChildProcesses(pool, 2);
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 2);
 
-            Throwable failure = assertTimeoutPreemptively(Duration.ofSeconds(5),
-                    () -> catchThrowable(() -> pool.map(diesOnThree, List.of(1, 2, 3, 4, 5, 6))),
-                    () -> "map() was still waiting 5 s after a worker process exited with status 7 in the middle of "
-                            + "a task (Python's pool hangs here forever). When a worker's output ends, its reader "
-                            + "thread must tell map (e.g. put a 'worker gone' marker in the reply queue) instead of "
-                            + "just ending");
+            Throwable failure = Bounded.within(Duration.ofSeconds(5), "map(), after a worker process exited with "
+                    + "status 7 in the middle of a task (Python's pool hangs here forever)", "When a worker's output "
+                    + "ends, its reader thread must tell map (e.g. put a 'worker gone' marker in the reply queue) "
+                    + "instead of just ending.")
+                    .get(() -> catchThrowable(() -> pool.map(diesOnThree, List.of(1, 2, 3, 4, 5, 6))));
 
             assertThat(failure)
                     .as("what map() threw while a worker process exited with status 7 in the middle of a task. "
@@ -461,14 +444,14 @@ class ProcessPoolTest {
                     .satisfies(e -> assertThat(workers)
                             .as("the workers' pids: the message \"%s\" must name the dead one as \"pid N\"",
                                     e.getMessage())
-                            .anyMatch(pid -> !isAlive(pid) && e.getMessage().contains("pid " + pid)));
+                            .anyMatch(pid -> !ProcessTree.isRunning(pid) && e.getMessage().contains("pid " + pid)));
         }
     }
 
     @Test
     void a_result_of_a_class_the_pool_does_not_allow_is_refused_and_no_later_map_goes_wrong() {
         try (ProcessPool pool = new ProcessPool(2)) {
-            assertWorkersAreChildProcesses(pool, 2);
+            assertWorkerProcesses(pool.workerPids(), 2);
             Task<Integer, File> fileNamed = x -> new File("result-" + x);
 
             assertThatExceptionOfType(IllegalArgumentException.class)

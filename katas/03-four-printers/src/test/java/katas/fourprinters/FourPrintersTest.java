@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -31,6 +30,7 @@ import katas.fourprinters.fixtures.PrintsManyLines;
 import katas.fourprinters.fixtures.PrintsThenLingers;
 import katas.fourprinters.fixtures.TheFirstOfTwinsFails;
 import katas.fourprinters.fixtures.WaitsThenPrints;
+import katas.testkit.Bounded;
 import katas.testkit.KataTest;
 import katas.testkit.OutputRecorder;
 import org.junit.jupiter.api.Test;
@@ -67,10 +67,10 @@ class FourPrintersTest {
     }
 
     private static void runTo(PrintStream stream, List<Integer> numbers, Class<?> printer) {
-        assertTimeoutPreemptively(PATIENCE, () -> FourPrinters.run(stream, numbers, printer), () -> "run() for "
-                + numbers + " had not returned after " + PATIENCE.toSeconds() + " s, and its children end within a "
-                + "second or two. Either a child is blocked writing to a pipe nobody reads (read each child's stdout "
-                + "AND stderr while it runs), or run() waits for something that never ends");
+        Bounded.within(PATIENCE, "run() for " + numbers + ", whose children end within a second or two", "Either a "
+                + "child is blocked writing to a pipe nobody reads (read each child's stdout AND stderr while it "
+                + "runs), or run() waits for something that never ends.")
+                .run(() -> FourPrinters.run(stream, numbers, printer));
     }
 
     private static List<Integer> numbers(List<Report> reports) {
@@ -90,9 +90,9 @@ class FourPrintersTest {
 
     @Test
     void each_number_is_printed_exactly_once() throws Exception {
-        assertTimeoutPreemptively(PATIENCE, () -> FourPrinters.run(out.stream(), List.of(10, 20, 30, 40)),
-                () -> "run(out, [10, 20, 30, 40]) with the given NumberPrinter had not returned after "
-                        + PATIENCE.toSeconds() + " s: it must start one child per number, wait for all, and return");
+        Bounded.within(PATIENCE, "run(out, [10, 20, 30, 40]) with the given NumberPrinter", "It must start one "
+                + "child per number, wait for all, and return.")
+                .run(() -> FourPrinters.run(out.stream(), List.of(10, 20, 30, 40)));
 
         List<Report> reports = reports();
         assertThat(numbers(reports))

@@ -1,7 +1,9 @@
 package katas.queue;
 
-import static katas.queue.Children.exitCodeOf;
-import static katas.queue.Children.report;
+import static katas.queue.QueueCalls.PLENTY;
+import static katas.queue.QueueCalls.PRODUCER_MAY_HANG;
+import static katas.queue.QueueCalls.within;
+import static katas.testkit.ChildJvmFleet.describeExit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -11,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import katas.process.CapturedProcess;
+import katas.testkit.ChildJvmFleet;
 import katas.testkit.KataTest;
 import katas.queue.fixtures.PutsThenHalts;
 import org.junit.jupiter.api.Test;
@@ -24,13 +27,11 @@ class ProducerConsumerTest {
             + "stop, the sentinel that the test JVM put never reached the queue: put() must send (flush) the item "
             + "and wait for the owner's acknowledgement before it returns.";
 
-    private static final Duration BOUND = Children.BOUND;
 
     /** Puts the sentinel from the test JVM, bounded in case put() waits for an acknowledgement that never comes. */
     private static void putSentinel(ProcessQueue queue, QueueClient parent) {
-        Children.within(queue, () -> parent.put(Sentinel.NO_MORE_ITEMS), () -> "put(NO_MORE_ITEMS) in the "
-                + "test JVM did not return within " + BOUND.toSeconds() + " s: does the owner answer every put "
-                + "(and flush the answer)?");
+        within(queue, "put(NO_MORE_ITEMS) in the test JVM", "Does the owner answer every put (and flush the "
+                + "answer)?").run(() -> parent.put(Sentinel.NO_MORE_ITEMS));
     }
 
     private static List<String> numbers(int from, int toExclusive) {
@@ -43,17 +44,17 @@ class ProducerConsumerTest {
 
     @Test
     void a_consumer_process_gets_zero_to_nine_in_fifo_order_and_exits_by_itself_at_the_sentinel() throws Exception {
-        try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = Children.connectServed(queue)) {
+        try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
+                QueueClient parent = QueueCalls.connectServed(queue)) {
             CapturedProcess consumer = children.start(Consumer.class, queue.address());
             CapturedProcess producer = children.start(Producer.class, producerArgs(queue.address(), numbers(0, 10)));
 
-            assertThat(exitCodeOf(producer, "producer", Children.PRODUCER_MAY_HANG))
-                    .as("exit code of the producer that put 0..9: %s", report(producer)).isZero();
+            assertThat(children.exitCodeOf(producer, "producer", PLENTY, PRODUCER_MAY_HANG))
+                    .as("exit code of the producer that put 0..9: %s", describeExit(producer)).isZero();
             putSentinel(queue, parent);
 
-            assertThat(exitCodeOf(consumer, "consumer", CONSUMER_MAY_HANG))
-                    .as("exit code of the consumer after it got the sentinel: %s", report(consumer)).isZero();
+            assertThat(children.exitCodeOf(consumer, "consumer", PLENTY, CONSUMER_MAY_HANG))
+                    .as("exit code of the consumer after it got the sentinel: %s", describeExit(consumer)).isZero();
             assertThat(consumer.stdout().lines())
                     .as("what the consumer process printed: every item once, in the order the producer put them "
                             + "(a queue is first in, first out), and nothing for the sentinel")
@@ -68,18 +69,17 @@ class ProducerConsumerTest {
     @Test
     void numbers_and_strings_from_a_producer_process_arrive_intact_and_with_their_types() throws Exception {
         String token = "token-" + System.nanoTime();
-        try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = Children.connectServed(queue)) {
+        try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
+                QueueClient parent = QueueCalls.connectServed(queue)) {
             CapturedProcess producer = children.start(Producer.class, queue.address(),
                     "0", "1", "Shiva", "-42", "Yadav", "3.5", "héllo wörld", "12345678901", "2147483647", token);
-            assertThat(exitCodeOf(producer, "producer", Children.PRODUCER_MAY_HANG))
-                    .as("exit code of the producer: %s", report(producer)).isZero();
+            assertThat(children.exitCodeOf(producer, "producer", PLENTY, PRODUCER_MAY_HANG))
+                    .as("exit code of the producer: %s", describeExit(producer)).isZero();
 
             List<Object> received = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                received.add(Children.within(queue, () -> parent.get(Children.PLENTY),
-                        () -> "get(8 s) in the test JVM did not return within " + BOUND.toSeconds() + " s: does the "
-                                + "owner poll with the timeout?").orElse("<nothing within 8 s>"));
+                received.add(within(queue, "get(8 s) in the test JVM", "Does the owner poll with the timeout?")
+                        .get(() -> parent.get(PLENTY)).orElse("<nothing within 8 s>"));
             }
 
             assertThat(received)
@@ -97,24 +97,25 @@ class ProducerConsumerTest {
             throws Exception {
         List<String> fromA = IntStream.range(0, 25).mapToObj(i -> "A" + i).collect(Collectors.toList());
         List<String> fromB = IntStream.range(0, 25).mapToObj(i -> "B" + i).collect(Collectors.toList());
-        try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = Children.connectServed(queue)) {
+        try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
+                QueueClient parent = QueueCalls.connectServed(queue)) {
             CapturedProcess consumer1 = children.start(Consumer.class, queue.address());
             CapturedProcess consumer2 = children.start(Consumer.class, queue.address());
             CapturedProcess producerA = children.start(Producer.class, producerArgs(queue.address(), fromA));
             CapturedProcess producerB = children.start(Producer.class, producerArgs(queue.address(), fromB));
             for (CapturedProcess producer : List.of(producerA, producerB)) {
-                assertThat(exitCodeOf(producer, "producer", Children.PRODUCER_MAY_HANG))
-                        .as("exit code of a producer: %s", report(producer)).isZero();
+                assertThat(children.exitCodeOf(producer, "producer", PLENTY, PRODUCER_MAY_HANG))
+                        .as("exit code of a producer: %s", describeExit(producer)).isZero();
             }
             // Both producers are done: one sentinel for each consumer.
             putSentinel(queue, parent);
             putSentinel(queue, parent);
 
             for (CapturedProcess consumer : List.of(consumer1, consumer2)) {
-                assertThat(exitCodeOf(consumer, "consumer", CONSUMER_MAY_HANG + " Each consumer stops at the "
+                assertThat(children.exitCodeOf(consumer, "consumer", PLENTY,
+                        CONSUMER_MAY_HANG + " Each consumer stops at the "
                         + "first sentinel it gets, so two sentinels stop two consumers."))
-                        .as("exit code of a consumer: %s", report(consumer)).isZero();
+                        .as("exit code of a consumer: %s", describeExit(consumer)).isZero();
             }
             List<String> got1 = consumed(consumer1);
             List<String> got2 = consumed(consumer2);
@@ -149,21 +150,22 @@ class ProducerConsumerTest {
     @Test
     void a_producer_that_exits_before_anything_is_read_leaves_its_items_in_the_queue() throws Exception {
         List<String> items = numbers(0, 1000);
-        try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = Children.connectServed(queue)) {
+        try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
+                QueueClient parent = QueueCalls.connectServed(queue)) {
             CapturedProcess producer = children.start(Producer.class, producerArgs(queue.address(), items));
 
-            assertThat(exitCodeOf(producer, "producer", "Nothing reads the queue yet, so a put that waits for a "
+            assertThat(children.exitCodeOf(producer, "producer", PLENTY,
+                    "Nothing reads the queue yet, so a put that waits for a "
                     + "reader (or for a full pipe to drain) never returns. The queue's owner must hold the items."))
-                    .as("exit code of the producer: %s", report(producer)).isZero();
+                    .as("exit code of the producer: %s", describeExit(producer)).isZero();
             assertThat(queue.size())
                     .as("items in the queue after the producer process put 1000 and exited, before any get")
                     .isEqualTo(1000);
 
             putSentinel(queue, parent);
             CapturedProcess consumer = children.start(Consumer.class, queue.address());
-            assertThat(exitCodeOf(consumer, "consumer", CONSUMER_MAY_HANG))
-                    .as("exit code of the consumer: %s", report(consumer)).isZero();
+            assertThat(children.exitCodeOf(consumer, "consumer", PLENTY, CONSUMER_MAY_HANG))
+                    .as("exit code of the consumer: %s", describeExit(consumer)).isZero();
             assertThat(consumed(consumer))
                     .as("what a consumer started after the producer had exited got: all of its items, in order")
                     .containsExactlyElementsOf(items);
@@ -173,11 +175,12 @@ class ProducerConsumerTest {
     @Test
     void a_producer_that_halts_right_after_its_last_put_loses_nothing() throws Exception {
         List<String> items = List.of("first " + System.nanoTime(), "second", "third", "last");
-        try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = Children.connectServed(queue)) {
+        try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
+                QueueClient parent = QueueCalls.connectServed(queue)) {
             CapturedProcess producer = children.start(PutsThenHalts.class, producerArgs(queue.address(), items));
-            assertThat(exitCodeOf(producer, "producer", Children.PRODUCER_MAY_HANG))
-                    .as("exit code of the producer that halted right after its puts: %s", report(producer)).isZero();
+            assertThat(children.exitCodeOf(producer, "producer", PLENTY, PRODUCER_MAY_HANG))
+                    .as("exit code of the producer that halted right after its puts: %s", describeExit(producer))
+                    .isZero();
 
             assertThat(queue.size())
                     .as("items in the queue the moment a producer process that put %d items has halted "
@@ -188,8 +191,7 @@ class ProducerConsumerTest {
                     .isEqualTo(items.size());
             List<Object> received = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                received.add(Children.within(queue, () -> parent.get(Children.PLENTY),
-                        () -> "get(8 s) in the test JVM did not return within " + BOUND.toSeconds() + " s")
+                received.add(within(queue, "get(8 s) in the test JVM").get(() -> parent.get(PLENTY))
                         .orElse("<nothing within 8 s>"));
             }
             assertThat(received).as("the items of the halted producer, as the test JVM got them: all, in order")

@@ -1,13 +1,14 @@
 package katas.queue;
 
 import static katas.testkit.ProcessAssert.assertThatProcess;
-import static katas.queue.Children.exitCodeOf;
-import static katas.queue.Children.report;
+import static katas.queue.QueueCalls.PLENTY;
+import static katas.queue.QueueCalls.PRODUCER_MAY_HANG;
+import static katas.queue.QueueCalls.within;
+import static katas.testkit.ChildJvmFleet.describeExit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +20,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import katas.process.CapturedProcess;
+import katas.testkit.ChildJvmFleet;
+import katas.testkit.Bounded;
+import katas.testkit.Gadget;
 import katas.testkit.KataTest;
 import katas.process.ProcessTree;
-import katas.queue.fixtures.Gadget;
 import katas.queue.fixtures.GetsWithATimeout;
 import katas.queue.fixtures.PutsAGadgetThenItsPid;
 import katas.queue.fixtures.PutsABigItem;
@@ -36,22 +39,34 @@ import org.junit.jupiter.api.Test;
 class QueueClientTest {
 
     private static final long TEST_JVM = ProcessHandle.current().pid();
-    private static final Duration BOUND = Children.BOUND;
 
     /** get(PLENTY) in the test JVM, bounded in case the learner's get(timeout) does not honour its timeout. */
     private static Optional<Object> getWithin(ProcessQueue queue, QueueClient client, String whatWeWaitFor) {
-        return Children.within(queue, () -> client.get(Children.PLENTY), () -> "get(8 s) in the test JVM "
-                + "was still waiting after " + BOUND.toSeconds() + " s, for " + whatWeWaitFor + ". get(timeout) must "
-                + "return Optional.empty() once its timeout has passed: does the owner poll with the timeout?");
+        return within(queue, "get(8 s) in the test JVM, for " + whatWeWaitFor, "get(timeout) must return "
+                + "Optional.empty() once its timeout has passed: does the owner poll with the timeout?")
+                .get(() -> client.get(PLENTY));
+    }
+
+    /**
+     * Waits until a consumer process has printed "connected": it has connected and had its first answer, to a
+     * get(Duration.ZERO) on the empty queue.
+     */
+    private static void awaitConnected(CapturedProcess consumer) throws InterruptedException {
+        assertThat(consumer.stdout().awaitLine("connected"::equals, PLENTY))
+                .as("whether the consumer process (pid %d) printed 'connected' within %d s. It first calls "
+                        + "get(Duration.ZERO) on the empty queue, which must return Optional.empty() at once "
+                        + "(zero means 'do not wait', not 'wait for ever'). Its stderr: %s", consumer.pid(),
+                        PLENTY.toSeconds(), consumer.stderr().text())
+                .isTrue();
     }
 
     @Test
     void an_item_carries_the_pid_of_the_producer_process_which_is_not_the_test_jvm() throws Exception {
-        try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = Children.connectServed(queue)) {
+        try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
+                QueueClient parent = QueueCalls.connectServed(queue)) {
             CapturedProcess producer = children.start(PutsItsPid.class, queue.address());
-            assertThat(exitCodeOf(producer, "producer", Children.PRODUCER_MAY_HANG))
-                    .as("exit code of the producer: %s", report(producer)).isZero();
+            assertThat(children.exitCodeOf(producer, "producer", PLENTY, PRODUCER_MAY_HANG))
+                    .as("exit code of the producer: %s", describeExit(producer)).isZero();
 
             Object item = getWithin(queue, parent, "the pid a producer process put").orElse(null);
 
@@ -67,14 +82,15 @@ class QueueClientTest {
     void get_with_a_timeout_under_a_second_on_an_empty_queue_gives_up_after_about_that_timeout() throws Exception {
         List<Long> timeouts = List.of(0L, 120L, 40L, 300L, 80L);
         long sum = timeouts.stream().mapToLong(Long::longValue).sum();
-        try (ProcessQueue queue = new ProcessQueue(); Children children = new Children()) {
+        try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet()) {
             CapturedProcess consumer = children.start(GetsWithATimeout.class, queue.address(), "0", "120", "40",
                     "300", "80");
 
-            assertThat(exitCodeOf(consumer, "consumer", "It calls get(0 ms), get(120 ms), get(40 ms), get(300 ms) "
+            assertThat(children.exitCodeOf(consumer, "consumer", PLENTY,
+                    "It calls get(0 ms), get(120 ms), get(40 ms), get(300 ms) "
                     + "and get(80 ms) on an empty queue, and prints a line after each: the last line shows the get "
                     + "that did not give up. get(Duration.ZERO) means 'do not wait', not 'wait for ever'."))
-                    .as("exit code of the consumer: %s", report(consumer)).isZero();
+                    .as("exit code of the consumer: %s", describeExit(consumer)).isZero();
             List<String> lines = consumer.stdout().lines();
             assertThat(lines).as("the consumer's lines, one per get(timeout)").hasSameSizeAs(timeouts);
 
@@ -105,32 +121,29 @@ class QueueClientTest {
 
     @Test
     void a_get_that_timed_out_leaves_nothing_behind_so_the_next_item_goes_to_the_next_get() throws Exception {
-        try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = Children.connectServed(queue);
+        try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
+                QueueClient parent = QueueCalls.connectServed(queue);
                 QueueClient other = QueueClient.connect(queue.address())) {
-            assertThat(Children.within(queue, () -> parent.get(Duration.ofMillis(300)),
-                    () -> "get(300 ms) on an empty queue did not return within " + BOUND.toSeconds() + " s"))
+            assertThat(within(queue, "get(300 ms) on an empty queue").get(() -> parent.get(Duration.ofMillis(300))))
                     .as("get(300 ms) on an empty queue: nothing came, so an empty Optional").isEmpty();
 
             CapturedProcess producer = children.start(PutsItsPid.class, queue.address());
-            assertThat(exitCodeOf(producer, "producer", Children.PRODUCER_MAY_HANG))
-                    .as("exit code of the producer: %s", report(producer)).isZero();
+            assertThat(children.exitCodeOf(producer, "producer", PLENTY, PRODUCER_MAY_HANG))
+                    .as("exit code of the producer: %s", describeExit(producer)).isZero();
             assertThat(queue.size())
                     .as("items in the queue after a producer process put one, nobody asking for it: 0 means the "
                             + "owner still served the get(300 ms) that had given up, and sent the item to a client "
                             + "that was no longer waiting. The owner must time the get out (poll with the timeout), "
                             + "not the client")
                     .isEqualTo(1);
-            assertThat(Children.within(queue, () -> parent.get(), () -> "get() on the client whose "
-                    + "get(300 ms) had timed out was still waiting after " + BOUND.toSeconds() + " s for the item that "
-                    + "is in the queue: did the owner send it to the abandoned request, or is the client's stream "
-                    + "out of step (an answer to the old request still unread)?"))
+            assertThat(within(queue, "get() on the client whose get(300 ms) had timed out, for the item that is in "
+                    + "the queue", "Did the owner send it to the abandoned request, or is the client's stream out of "
+                    + "step (an answer to the old request still unread)?").get(() -> parent.get()))
                     .as("get() on the same client whose get(300 ms) timed out: the producer's item (its pid)")
                     .isEqualTo(producer.pid());
 
             other.put("next");
-            assertThat(Children.within(queue, () -> other.get(Duration.ofSeconds(3)),
-                    () -> "get(3 s) right after a put did not return within " + BOUND.toSeconds() + " s"))
+            assertThat(within(queue, "get(3 s) right after a put").get(() -> other.get(Duration.ofSeconds(3))))
                     .as("a get on another client right after its own put: nothing of the timed-out get may be left "
                             + "waiting in the owner to take the item first")
                     .contains("next");
@@ -139,23 +152,17 @@ class QueueClientTest {
 
     @Test
     void an_item_handed_to_a_consumer_that_died_while_it_waited_goes_back_to_the_queue() throws Exception {
-        try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = Children.connectServed(queue)) {
+        try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
+                QueueClient parent = QueueCalls.connectServed(queue)) {
             CapturedProcess consumer = children.start(WaitsForAnItem.class, queue.address());
-            assertThat(consumer.stdout().awaitLine("connected"::equals, Children.PLENTY))
-                    .as("whether the consumer process (pid %d) printed 'connected' within %d s. It first calls "
-                            + "get(Duration.ZERO) on the empty queue, which must return Optional.empty() at once "
-                            + "(zero means 'do not wait', not 'wait for ever'). Its stderr: %s", consumer.pid(),
-                            Children.PLENTY.toSeconds(), consumer.stderr().text())
-                    .isTrue();
+            awaitConnected(consumer);
             Thread.sleep(300); // time for its get() to reach the owner, which then waits for an item on its behalf
             ProcessTree.kill(consumer.process().toHandle());
 
             parent.put("survivor");
             Thread.sleep(300); // time for the owner's thread that waited for the dead consumer to take the item
 
-            assertThat(Children.within(queue, () -> parent.get(Duration.ofSeconds(3)),
-                    () -> "get(3 s) after a consumer died did not return within " + BOUND.toSeconds() + " s"))
+            assertThat(within(queue, "get(3 s) after a consumer died").get(() -> parent.get(Duration.ofSeconds(3))))
                     .as("get in the test JVM after a consumer process died in get(): the next item. The owner's "
                             + "thread that waited for the dead consumer took it, and sending it failed (broken "
                             + "pipe): put the item back at the head of the queue (addFirst) instead of losing it")
@@ -168,14 +175,10 @@ class QueueClientTest {
         Assumptions.assumeTrue(new java.io.File("/bin/kill").canExecute() || new java.io.File("/usr/bin/kill")
                 .canExecute(), "needs the kill command to stop a process");
         byte[] big = PutsABigItem.pattern(4 << 20, 7);
-        try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = Children.connectServed(queue)) {
+        try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
+                QueueClient parent = QueueCalls.connectServed(queue)) {
             CapturedProcess consumer = children.start(WaitsForAnItem.class, queue.address());
-            assertThat(consumer.stdout().awaitLine("connected"::equals, Children.PLENTY))
-                    .as("whether the consumer process (pid %d) printed 'connected' within %d s. It first calls "
-                            + "get(Duration.ZERO) on the empty queue, which must return Optional.empty() at once. "
-                            + "Its stderr: %s", consumer.pid(), Children.PLENTY.toSeconds(), consumer.stderr().text())
-                    .isTrue();
+            awaitConnected(consumer);
             Thread.sleep(300); // time for its get() to reach the owner, which then waits for an item on its behalf
             Process stop = new ProcessBuilder("kill", "-STOP", String.valueOf(consumer.pid())).start();
             assertThat(stop.waitFor(5, TimeUnit.SECONDS) && stop.exitValue() == 0)
@@ -183,19 +186,19 @@ class QueueClientTest {
 
             // The owner hands the 4 MiB item to the stopped consumer: far more than a socket holds, so it is still
             // sending when the next two items arrive behind it, and when the consumer dies.
-            Children.within(queue, () -> {
+            within(queue, "three puts from the test JVM").run(() -> {
                 parent.put(big);
                 Thread.sleep(300);
                 parent.put("behind 1");
                 parent.put("behind 2");
-            }, () -> "three puts from the test JVM did not return within " + BOUND.toSeconds() + " s");
+            });
             ProcessTree.kill(consumer.process().toHandle());
             Thread.sleep(300); // time for the owner's failed send to put the item back
 
             List<String> got = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                Optional<Object> item = Children.within(queue, () -> parent.get(Duration.ofSeconds(3)),
-                        () -> "get(3 s) did not return within " + BOUND.toSeconds() + " s");
+                Optional<Object> item = within(queue, "get(3 s) after the consumer died")
+                        .get(() -> parent.get(Duration.ofSeconds(3)));
                 got.add(item.map(value -> value instanceof byte[] && Arrays.equals((byte[]) value, big)
                         ? "the 4 MiB item" : String.valueOf(value)).orElse("<nothing within 3 s>"));
             }
@@ -232,12 +235,13 @@ class QueueClientTest {
     @Test
     void a_one_mebibyte_item_arrives_intact() throws Exception {
         int size = 1 << 20;
-        try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = Children.connectServed(queue)) {
+        try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
+                QueueClient parent = QueueCalls.connectServed(queue)) {
             CapturedProcess producer = children.start(PutsABigItem.class, queue.address(), String.valueOf(size));
-            assertThat(exitCodeOf(producer, "producer", "A 1 MiB item is larger than any pipe or socket buffer: "
+            assertThat(children.exitCodeOf(producer, "producer", PLENTY,
+                    "A 1 MiB item is larger than any pipe or socket buffer: "
                     + "the owner must keep reading while the item arrives."))
-                    .as("exit code of the producer: %s", report(producer)).isZero();
+                    .as("exit code of the producer: %s", describeExit(producer)).isZero();
 
             Object item = getWithin(queue, parent, "the 1 MiB item a producer process put").orElse(null);
 
@@ -252,11 +256,12 @@ class QueueClientTest {
 
     @Test
     void an_unserializable_item_fails_in_the_producer_and_the_queue_keeps_working() throws Exception {
-        try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = Children.connectServed(queue)) {
+        try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
+                QueueClient parent = QueueCalls.connectServed(queue)) {
             CapturedProcess producer = children.start(PutsAThreadThenItsPid.class, queue.address());
-            assertThat(exitCodeOf(producer, "producer", "After a refused put, the next put must still work."))
-                    .as("exit code of the producer: %s", report(producer)).isZero();
+            assertThat(children.exitCodeOf(producer, "producer", PLENTY,
+                    "After a refused put, the next put must still work."))
+                    .as("exit code of the producer: %s", describeExit(producer)).isZero();
 
             assertThat(producer.stdout().lines())
                     .as("what put(a Thread) did in the producer process: fail there, before sending anything, with "
@@ -275,22 +280,18 @@ class QueueClientTest {
 
     @Test
     void a_consumer_waiting_on_a_queue_that_is_closed_gets_a_clear_error_instead_of_hanging() throws Exception {
-        try (ProcessQueue queue = new ProcessQueue(); Children children = new Children()) {
+        try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet()) {
             CapturedProcess consumer = children.start(WaitsForAnItem.class, queue.address());
-            assertThat(consumer.stdout().awaitLine("connected"::equals, Children.PLENTY))
-                    .as("whether the consumer process (pid %d) printed 'connected' within %d s. It first calls "
-                            + "get(Duration.ZERO) on the empty queue, which must return Optional.empty() at once "
-                            + "(zero means 'do not wait', not 'wait for ever'). Its stderr: %s", consumer.pid(),
-                            Children.PLENTY.toSeconds(), consumer.stderr().text())
-                    .isTrue();
+            awaitConnected(consumer);
 
-            assertTimeoutPreemptively(BOUND, queue::close, () -> "ProcessQueue.close() did not return within "
-                    + BOUND.toSeconds() + " s while a consumer process waited in get(): close the listening channel "
-                    + "and interrupt the serving threads, do not wait for them to finish by themselves");
+            Bounded.within(QueueCalls.BOUND, "ProcessQueue.close() while a consumer process waited in get()",
+                    "Close the listening channel and interrupt the serving threads, do not wait for them to finish "
+                    + "by themselves.").run(queue::close);
 
-            int code = exitCodeOf(consumer, "consumer", "When the queue's owner closes it, a waiting get() must "
+            int code = children.exitCodeOf(consumer, "consumer", PLENTY,
+                    "When the queue's owner closes it, a waiting get() must "
                     + "fail (the socket reaches its end), not wait for ever.");
-            assertThat(code).as("exit code of the consumer whose get() failed: %s", report(consumer)).isNotZero();
+            assertThat(code).as("exit code of the consumer whose get() failed: %s", describeExit(consumer)).isNotZero();
             assertThat(consumer.stderr().text())
                     .as("the consumer's stderr: get() on a closed queue throws an IllegalStateException")
                     .contains("java.lang.IllegalStateException");
@@ -333,14 +334,13 @@ class QueueClientTest {
                 toFirst.put("for the first queue");
                 toSecond.put("for the second queue");
 
-                assertThat(Children.within(secondQueue, () -> toSecond.get(Duration.ofSeconds(3)),
-                        () -> "get(3 s) on the second of two queues did not return within " + BOUND.toSeconds() + " s"))
+                assertThat(within(secondQueue, "get(3 s) on the second of two queues")
+                        .get(() -> toSecond.get(Duration.ofSeconds(3))))
                         .as("get(3 s) on the second of two queues open at once, after one put on each: its own item")
                         .contains("for the second queue");
                 first.close();
-                assertThat(Children.within(secondQueue, () -> toSecond.get(Duration.ZERO),
-                        () -> "get(Duration.ZERO) on the second queue after the first was closed did not return "
-                                + "within " + BOUND.toSeconds() + " s"))
+                assertThat(within(secondQueue, "get(Duration.ZERO) on the second queue after the first was closed")
+                        .get(() -> toSecond.get(Duration.ZERO)))
                         .as("get(Duration.ZERO) on the second queue, empty, after the first queue was closed: an "
                                 + "empty Optional. Closing one queue must leave the other's socket and directory alone")
                         .isEmpty();
@@ -391,24 +391,23 @@ class QueueClientTest {
 
     @Test
     void an_item_of_a_class_not_on_the_allow_list_is_refused_and_its_code_never_runs() throws Exception {
-        Gadget.ranInThisJvm = false;
-        try (ProcessQueue queue = new ProcessQueue(); Children children = new Children();
-                QueueClient parent = Children.connectServed(queue)) {
+        int deserializedBefore = Gadget.DESERIALIZED.get();
+        try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
+                QueueClient parent = QueueCalls.connectServed(queue)) {
             CapturedProcess hostile = children.start(PutsAGadgetThenItsPid.class, queue.address());
-            assertThat(exitCodeOf(hostile, "hostile producer", Children.PRODUCER_MAY_HANG))
-                    .as("exit code of the hostile producer: %s", report(hostile)).isZero();
+            assertThat(children.exitCodeOf(hostile, "hostile producer", PLENTY, PRODUCER_MAY_HANG))
+                    .as("exit code of the hostile producer: %s", describeExit(hostile)).isZero();
 
             assertThatExceptionOfType(RuntimeException.class)
                     .as("get in the test JVM when the next item is a %s, a class that is neither a JDK value type "
                             + "nor in package katas.queue: refuse it (SafeSerialization.fromBytes with the allow-list "
                             + "throws IllegalArgumentException) instead of handing it out", Gadget.class.getName())
-                    .isThrownBy(() -> Children.within(queue, () -> parent.get(Children.PLENTY),
-                            () -> "get(8 s) did not return within " + BOUND.toSeconds() + " s"));
-            assertThat(Gadget.ranInThisJvm)
-                    .as("whether the refused item's readObject ran in the test JVM: bytes from another process are "
+                    .isThrownBy(() -> within(queue, "get(8 s) of the refused item").get(() -> parent.get(PLENTY)));
+            assertThat(Gadget.DESERIALIZED.get() - deserializedBefore)
+                    .as("how many times the refused item\'s readObject ran in the test JVM: bytes from another process are "
                             + "data, never code. Deserialize through an ObjectInputFilter allow-list "
                             + "(SafeSerialization.fromBytes), which refuses the class before any of its code runs")
-                    .isFalse();
+                    .isZero();
             assertThat(getWithin(queue, parent, "the item put after the refused one"))
                     .as("the next get on the same client, after the refused item: the hostile producer's next item "
                             + "(its pid). The refused frame was read whole, so the stream is still in step")

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -16,15 +15,15 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import katas.process.JavaProcess;
+import katas.testkit.Bounded;
+import katas.testkit.Gadget;
 import katas.testkit.KataTest;
 import katas.process.ProcessTree;
 import katas.pipe.fixtures.EchoesBytes;
 import katas.pipe.fixtures.FinishesAfterEndOfStream;
 import katas.pipe.fixtures.FloodsStderrThenHalts;
 import katas.pipe.fixtures.FloodsStderrThenSendsItsPid;
-import katas.pipe.fixtures.Gadget;
 import katas.pipe.fixtures.IgnoresEndOfStream;
 import katas.pipe.fixtures.PrintsStrayLinesThenEchoes;
 import katas.pipe.fixtures.SendsAGadgetThenItsPid;
@@ -32,7 +31,6 @@ import katas.pipe.fixtures.SendsItsPidAndExits;
 import katas.pipe.fixtures.SquaresWithItsPid;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.ThrowingSupplier;
-import org.opentest4j.AssertionFailedError;
 
 /** The parent's duplex pipe to a child over the child's standard input and output. */
 @KataTest
@@ -47,24 +45,27 @@ class ChildConnectionTest {
             + "after every frame?), or the parent misread a frame and now waits for bytes that never come (read the "
             + "length with readInt, then exactly that many bytes with readFully, not read).";
 
-    /** Runs one call on the parent's end of the pipe; fails with {@code whatWeWaitFor} if it has not returned in time. */
+    /** Runs one call on the parent's end of the pipe, at most {@link #BOUND}; the likely cause is a lost frame. */
     private static <T> T within(ChildConnection child, String whatWeWaitFor, ThrowingSupplier<T> call) {
-        return within(child, call, () -> whatWeWaitFor + ": still waiting after " + BOUND.toSeconds() + " s. "
-                + WHY_RECV_MAY_HANG);
+        return within(child, whatWeWaitFor, WHY_RECV_MAY_HANG, call);
     }
 
     /**
      * Runs one call on the parent's end of the pipe, at most {@link #BOUND}. If it is still waiting then, the child is
      * killed (so that the abandoned call gets a broken pipe and lets go of the connection, which the test closes
-     * next) and the test fails with {@code message}.
+     * next) and the test fails naming {@code whatWeWaitFor} and {@code likelyCause}.
      */
-    private static <T> T within(ChildConnection child, ThrowingSupplier<T> call, Supplier<String> message) {
-        try {
-            return assertTimeoutPreemptively(BOUND, call, message);
-        } catch (AssertionFailedError e) {
-            ProcessTree.kill(child.process().toHandle());
-            throw e;
-        }
+    private static <T> T within(ChildConnection child, String whatWeWaitFor, String likelyCause,
+            ThrowingSupplier<T> call) {
+        return Bounded.within(BOUND, whatWeWaitFor, likelyCause)
+                .onTimeout(() -> ProcessTree.kill(child.process().toHandle()))
+                .get(call);
+    }
+
+    /** ChildConnection.close(), bounded: it gives the child a few seconds, then kills it, and never waits for ever. */
+    private static void closeWithin(ChildConnection child, String whichChild, String likelyCause) {
+        Bounded.within(Duration.ofSeconds(12), "ChildConnection.close() for " + whichChild, likelyCause)
+                .run(child::close);
     }
 
     /** The first message of a child that starts by sending its pid: checks that pid and passes it on. */
@@ -123,9 +124,8 @@ class ChildConnectionTest {
         try {
             helloFrom(child);
         } finally {
-            assertTimeoutPreemptively(Duration.ofSeconds(12), child::close, () -> "ChildConnection.close() did not "
-                    + "return within 12 s: close the parent's end first, then wait a few seconds for the child, "
-                    + "then kill it");
+            closeWithin(child, "a child that finishes after the end of its stream", "Close the parent's end first, "
+                    + "then wait a few seconds for the child, then kill it.");
         }
 
         assertThatProcess(child.process()).isDeadWithin(PLENTY);
@@ -145,9 +145,8 @@ class ChildConnectionTest {
         int lines = 20_000; // 2 MB, then a last line that comes after the child has exited
         ChildConnection child = ChildConnection.start(
                 JavaProcess.of(FloodsStderrThenHalts.class).withArgs(String.valueOf(lines)));
-        assertTimeoutPreemptively(Duration.ofSeconds(12), child::close, () -> "ChildConnection.close() did not "
-                + "return within 12 s for a child that writes 2 MB to its stderr and exits: is its stderr drained "
-                + "from the start (katas.process.CapturedOutput)?");
+        closeWithin(child, "a child that writes 2 MB to its stderr and exits", "Is its stderr drained from the "
+                + "start (katas.process.CapturedOutput)?");
 
         assertThat(child.errorOutput())
                 .as("errorOutput() right after ChildConnection.close() returned. The child wrote %d lines to its "
@@ -165,10 +164,9 @@ class ChildConnectionTest {
         try {
             helloFrom(child);
         } finally {
-            assertTimeoutPreemptively(Duration.ofSeconds(12), child::close, () -> "ChildConnection.close() did not "
-                    + "return within 12 s for a child that stays after the end of its stream. close() must not "
-                    + "wait for ever: give the child a few seconds to exit by itself, then kill it "
-                    + "(ProcessTree.closeInputThenStop does both)");
+            closeWithin(child, "a child that stays after the end of its stream", "close() must not wait for ever: "
+                    + "give the child a few seconds to exit by itself, then kill it (ProcessTree.closeInputThenStop "
+                    + "does both).");
         }
 
         assertThatProcess(child.process()).isDeadWithin(Duration.ofSeconds(2));
@@ -176,18 +174,18 @@ class ChildConnectionTest {
 
     @Test
     void a_message_of_a_class_not_on_the_allow_list_is_refused_and_its_code_never_runs() throws Exception {
-        Gadget.ranInThisJvm = false;
+        int deserializedBefore = Gadget.DESERIALIZED.get();
         try (ChildConnection child = ChildConnection.start(JavaProcess.of(SendsAGadgetThenItsPid.class))) {
             assertThatExceptionOfType(RuntimeException.class)
                     .as("recv() in the test JVM when the child sent a %s, a class that is neither a JDK value type "
                             + "nor in package katas.pipe: refuse it (SafeSerialization.fromBytes with the allow-list "
                             + "throws IllegalArgumentException) instead of returning it", Gadget.class.getName())
                     .isThrownBy(() -> within(child, "recv() of the child's first message", () -> child.connection().recv()));
-            assertThat(Gadget.ranInThisJvm)
-                    .as("whether the refused message's readObject ran in the test JVM: bytes from another process are "
+            assertThat(Gadget.DESERIALIZED.get() - deserializedBefore)
+                    .as("how many times the refused message\'s readObject ran in the test JVM: bytes from another process are "
                             + "data, never code. Deserialize through an ObjectInputFilter allow-list "
                             + "(SafeSerialization.fromBytes), which refuses the class before any of its code runs")
-                    .isFalse();
+                    .isZero();
             assertThat(within(child, "recv() of the message after the refused one", () -> child.connection().recv()))
                     .as("the next message after the refused one: the child's pid. The refused frame was read whole, "
                             + "so the stream is still in step")
@@ -265,7 +263,8 @@ class ChildConnectionTest {
                 + "length: overStandardStreams() must keep the real stdout for the frames and point System.out at "
                 + "System.err (System.setOut(System.err)).";
         try (ChildConnection child = ChildConnection.start(JavaProcess.of(PrintsStrayLinesThenEchoes.class))) {
-            List<Object> got = within(child, () -> {
+            List<Object> got = within(child, "the pid and the echo of 'still in step' from the careless child",
+                    stray + " The parent is probably waiting for the rest of a 'frame' whose length was text.", () -> {
                 try {
                     Object pid = child.connection().recv();
                     child.connection().sendBytes("still in step".getBytes(StandardCharsets.UTF_8));
@@ -273,8 +272,7 @@ class ChildConnectionTest {
                 } catch (Exception | OutOfMemoryError e) {
                     throw new AssertionError(stray + " The parent's end failed with: " + e, e);
                 }
-            }, () -> stray + " The parent is still waiting after " + BOUND.toSeconds() + " s, probably for the rest "
-                    + "of a 'frame' whose length was text.");
+            });
 
             assertThat(got)
                     .as("what the parent got from the careless child: its pid, then the echo of 'still in step'")
@@ -291,10 +289,9 @@ class ChildConnectionTest {
         int lines = 10_000; // 1 MB: far more than the 64 KiB a pipe holds
         try (ChildConnection child = ChildConnection.start(
                 JavaProcess.of(FloodsStderrThenSendsItsPid.class).withArgs(String.valueOf(lines)))) {
-            Object pid = within(child, () -> child.connection().recv(), () -> "recv() of the pid "
-                    + "of a child that first writes 1 MB to its stderr: still waiting after " + BOUND.toSeconds()
-                    + " s. The child's stderr is a third pipe: nobody read it, so it filled up and the child blocked "
-                    + "in println. Drain it from the start (katas.process.CapturedOutput)");
+            Object pid = within(child, "recv() of the pid of a child that first writes 1 MB to its stderr", "The "
+                    + "child's stderr is a third pipe: nobody read it, so it filled up and the child blocked in "
+                    + "println. Drain it from the start (katas.process.CapturedOutput).", () -> child.connection().recv());
 
             assertThat(pid).as("the chatty child's first message: its pid").isEqualTo(child.pid());
             await("the end of the child's 1 MB of stderr in errorOutput()").atMost(PLENTY).untilAsserted(

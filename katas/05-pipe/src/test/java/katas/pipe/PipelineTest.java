@@ -2,17 +2,14 @@ package katas.pipe;
 
 import static katas.testkit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import katas.process.CapturedProcess;
 import katas.process.JavaProcess;
+import katas.testkit.ChildJvmFleet;
 import katas.testkit.KataTest;
-import katas.process.ProcessTree;
 import katas.pipe.fixtures.ReceivesThenTriesToSend;
 import katas.pipe.fixtures.ReportsItsStdinPipe;
 import katas.pipe.fixtures.ReportsItsStdoutPipe;
@@ -35,52 +32,32 @@ class PipelineTest {
             + "end of the stream into EOFException.";
     private static final String SENDER_MAY_HANG = "A sender sends its messages and exits: nothing in it should wait.";
 
-    /**
-     * Waits for {@code child} to exit by itself and returns its exit code; if it is still running after
-     * {@link #PLENTY}, it is killed and the test fails with {@code whyItMayHang}.
-     */
-    private static int exitCodeOf(CapturedProcess child, String role, String whyItMayHang)
-            throws InterruptedException {
-        if (!child.process().waitFor(PLENTY.toMillis(), TimeUnit.MILLISECONDS)) {
-            ProcessTree.kill(child.process().toHandle());
-            fail("The %s (pid %d) was still running after %d s, so it was killed. %s%nIts stdout:%n%s%nIts "
-                    + "stderr:%n%s", role, child.pid(), PLENTY.toSeconds(), whyItMayHang, child.stdout().text(),
-                    child.stderr().text());
-        }
-        return child.awaitExit(PLENTY);
-    }
+    /** The two children of one pipeline, their output captured by the fleet that owns them. */
+    private record Piped(ChildJvmFleet fleet, CapturedProcess sender, CapturedProcess receiver) {
 
-    /** The two children of one pipeline, their output captured; closing it kills whichever still run. */
-    private static final class Children implements AutoCloseable {
-
-        private final List<CapturedProcess> started = new ArrayList<>();
-
-        /** Runs {@code sender} and {@code receiver} through {@link Pipeline#start}. */
-        void startPipeline(JavaProcess sender, JavaProcess receiver) throws Exception {
-            Pipeline.start(sender, receiver).forEach(process -> started.add(new CapturedProcess(process)));
+        /** Runs {@code sender} and {@code receiver} through {@link Pipeline#start}, in the care of {@code fleet}. */
+        static Piped start(ChildJvmFleet fleet, JavaProcess sender, JavaProcess receiver) throws Exception {
+            List<Process> started = Pipeline.start(sender, receiver);
+            started.forEach(fleet::adopt);
             assertThat(started).as("Pipeline.start returns the two processes it started, sender first").hasSize(2);
+            List<CapturedProcess> children = fleet.all();
+            return new Piped(fleet, children.get(0), children.get(1));
         }
 
-        CapturedProcess sender() {
-            return started.get(0);
+        int exitCodeOfReceiver() throws InterruptedException {
+            return fleet.exitCodeOf(receiver, "receiver", PLENTY, RECEIVER_MAY_HANG);
         }
 
-        CapturedProcess receiver() {
-            return started.get(1);
+        int exitCodeOfSender() throws InterruptedException {
+            return fleet.exitCodeOf(sender, "sender", PLENTY, SENDER_MAY_HANG);
         }
 
         /** Waits for both to exit by themselves, and checks that each exited with 0. */
         void awaitBothExitedCleanly() throws InterruptedException {
-            assertThat(exitCodeOf(receiver(), "receiver", RECEIVER_MAY_HANG))
-                    .as("exit code of the receiver; its stderr: %s", receiver().stderr().text()).isZero();
-            assertThat(exitCodeOf(sender(), "sender", SENDER_MAY_HANG))
-                    .as("exit code of the sender; its stderr: %s", sender().stderr().text()).isZero();
-        }
-
-        @Override
-        public void close() {
-            started.stream().map(CapturedProcess::process).filter(Process::isAlive).map(Process::toHandle)
-                    .forEach(ProcessTree::kill);
+            assertThat(exitCodeOfReceiver())
+                    .as("exit code of the receiver; its stderr: %s", receiver.stderr().text()).isZero();
+            assertThat(exitCodeOfSender())
+                    .as("exit code of the sender; its stderr: %s", sender.stderr().text()).isZero();
         }
     }
 
@@ -98,14 +75,14 @@ class PipelineTest {
     @Test
     void a_receiver_process_gets_three_messages_in_order_then_end_of_stream_and_exits_by_itself() throws Exception {
         String third = "i am talking class for multiprocessing " + System.nanoTime();
-        try (Children children = new Children()) {
-            children.startPipeline(
+        try (ChildJvmFleet children = new ChildJvmFleet()) {
+            Piped pipe = Piped.start(children,
                     JavaProcess.of(Sender.class).withArgs("my name is shiva", "this is msg to second person", third),
                     JavaProcess.of(Receiver.class));
-            CapturedProcess sender = children.sender();
-            CapturedProcess receiver = children.receiver();
+            CapturedProcess sender = pipe.sender();
+            CapturedProcess receiver = pipe.receiver();
 
-            assertThat(exitCodeOf(receiver, "receiver", RECEIVER_MAY_HANG))
+            assertThat(pipe.exitCodeOfReceiver())
                     .as("exit code of the receiver process. It must stop by itself: recv() throws EOFException once "
                             + "the sender has closed its end; its stderr: %s", receiver.stderr().text())
                     .isZero();
@@ -114,19 +91,19 @@ class PipelineTest {
                             + "when recv() threw EOFException")
                     .containsExactly("received my name is shiva", "received this is msg to second person",
                             "received " + third, "end of stream");
-            assertThat(exitCodeOf(sender, "sender", SENDER_MAY_HANG))
+            assertThat(pipe.exitCodeOfSender())
                     .as("exit code of the sender process; its stderr: %s", sender.stderr().text()).isZero();
         }
     }
 
     @Test
     void sender_and_receiver_are_two_child_processes_and_the_message_comes_from_the_sender() throws Exception {
-        try (Children children = new Children()) {
-            children.startPipeline(JavaProcess.of(ReportsItsStdoutPipe.class),
+        try (ChildJvmFleet children = new ChildJvmFleet()) {
+            Piped pipe = Piped.start(children, JavaProcess.of(ReportsItsStdoutPipe.class),
                     JavaProcess.of(ReportsItsStdinPipe.class));
-            children.awaitBothExitedCleanly();
+            pipe.awaitBothExitedCleanly();
 
-            Optional<String> report = lineAfter("pid=", children.receiver().stdout().lines());
+            Optional<String> report = lineAfter("pid=", pipe.receiver().stdout().lines());
             assertThat(report).as("the receiver's report line 'pid=.. parent=.. stdin=.. got=..' on its stdout")
                     .isPresent();
             long receiverPid = Long.parseLong(report.get().replaceAll("^(\\d+) .*", "$1"));
@@ -138,8 +115,8 @@ class PipelineTest {
             assertThat(field("got", report.get()))
                     .as("the message the receiver got: the sender's pid, taken inside the sender. It must be the "
                             + "first process of the pipeline (pid %d), not the test JVM (pid %d)",
-                            children.sender().pid(), TEST_JVM)
-                    .isEqualTo(String.valueOf(children.sender().pid()));
+                            pipe.sender().pid(), TEST_JVM)
+                    .isEqualTo(String.valueOf(pipe.sender().pid()));
         }
     }
 
@@ -147,13 +124,13 @@ class PipelineTest {
     @EnabledOnOs(value = OS.LINUX, disabledReason = "only Linux shows a process's pipes in /proc/self/fd")
     void the_receivers_stdin_is_the_very_os_pipe_behind_the_senders_stdout_not_a_relay_through_the_test_jvm()
             throws Exception {
-        try (Children children = new Children()) {
-            children.startPipeline(JavaProcess.of(ReportsItsStdoutPipe.class),
+        try (ChildJvmFleet children = new ChildJvmFleet()) {
+            Piped pipe = Piped.start(children, JavaProcess.of(ReportsItsStdoutPipe.class),
                     JavaProcess.of(ReportsItsStdinPipe.class));
-            children.awaitBothExitedCleanly();
+            pipe.awaitBothExitedCleanly();
 
-            Optional<String> stdout = lineAfter("stdout=", children.sender().stderr().lines());
-            Optional<String> report = lineAfter("pid=", children.receiver().stdout().lines());
+            Optional<String> stdout = lineAfter("stdout=", pipe.sender().stderr().lines());
+            Optional<String> report = lineAfter("pid=", pipe.receiver().stdout().lines());
             assertThat(stdout).as("what the sender's stdout is, from /proc/self/fd/1, reported on its stderr")
                     .hasValueSatisfying(value -> assertThat(value)
                             .as("the sender's stdout under Pipeline: an OS pipe ('pipe:[inode]'), not a file or a "
@@ -171,23 +148,23 @@ class PipelineTest {
 
     @Test
     void a_one_way_pipe_used_the_wrong_way_round_fails_clearly_at_both_ends() throws Exception {
-        try (Children children = new Children()) {
-            children.startPipeline(JavaProcess.of(SendsThenTriesToReceive.class),
+        try (ChildJvmFleet children = new ChildJvmFleet()) {
+            Piped pipe = Piped.start(children, JavaProcess.of(SendsThenTriesToReceive.class),
                     JavaProcess.of(ReceivesThenTriesToSend.class));
-            children.awaitBothExitedCleanly();
+            pipe.awaitBothExitedCleanly();
 
-            assertThat(children.sender().stderr().lines())
+            assertThat(pipe.sender().stderr().lines())
                     .as("what recv() did on the sender's send-only end (a Connection.sendOnly): throw an "
                             + "IllegalStateException at once, not block or read garbage")
                     .anySatisfy(line -> assertThat(line)
                             .as("a line of the sender's stderr")
                             .startsWith("recv on the send-only end: java.lang.IllegalStateException"));
-            assertThat(children.receiver().stdout().lines())
+            assertThat(pipe.receiver().stdout().lines())
                     .as("what the receiver printed: the message, then what send() did on its receive-only end (a "
                             + "Connection.receiveOnly): throw an IllegalStateException")
                     .hasSize(2)
                     .first().isEqualTo("received hello");
-            assertThat(children.receiver().stdout().lines().get(1))
+            assertThat(pipe.receiver().stdout().lines().get(1))
                     .as("what send() did on the receiver's receive-only end (a Connection.receiveOnly): throw an "
                             + "IllegalStateException at once, not write into a stream it does not have")
                     .startsWith("send on the receive-only end: java.lang.IllegalStateException");

@@ -2,9 +2,7 @@ package katas.sharedmemory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import katas.process.CapturedProcess;
 import katas.process.ExitCodes;
+import katas.testkit.Bounded;
+import katas.testkit.ChildJvmFleet;
 import katas.testkit.KataTest;
 import katas.sharedmemory.fixtures.HoldsLock;
 import katas.sharedmemory.fixtures.TriesLock;
@@ -54,7 +54,7 @@ class SharedMemoryTest {
         Path lockFile = dir.resolve(name + ".lock");
         try (SharedArray counter = SharedArray.create(counterFile, 0);
              StartBarrier barrier = StartBarrier.create(barrierFile, processes);
-             ChildJvms children = new ChildJvms()) {
+             ChildJvmFleet children = new ChildJvmFleet()) {
             for (int party = 0; party < processes; party++) {
                 if (locked) {
                     children.start(incrementer, counterFile, lockFile, barrierFile, party, increments);
@@ -73,13 +73,15 @@ class SharedMemoryTest {
                     ? "A LockedIncrementer that does not finish is usually stuck in lock(): does unlock() release the "
                             + "FileLock, and is every lock() paired with an unlock() in a finally block?"
                     : "An UnsafeIncrementer has nothing to wait for once the barrier has released it: read slot 0, "
-                            + "add one, write slot 0, and exit.");
+                            + "add one, write slot 0, and exit.",
+                    "An incrementer fails when it cannot use the counter, lock or barrier file it gets as an "
+                            + "argument, or when the barrier never releases it.");
             return counter.get(0);
         }
     }
 
     /** Waits until every child has written its pid into the barrier; fails at once if one exits before that. */
-    private static void awaitArrivals(StartBarrier barrier, ChildJvms children) throws InterruptedException {
+    private static void awaitArrivals(StartBarrier barrier, ChildJvmFleet children) throws InterruptedException {
         long deadline = System.nanoTime() + PLENTY.toNanos();
         int parties = barrier.parties();
         while (barrier.arrivedPids().size() < parties) {
@@ -167,12 +169,12 @@ class SharedMemoryTest {
         Path arrayFile = dir.resolve("numbers");
         long[] numbers = {2, 3, 4, 5, 6, 7, 8};
         try (SharedArray array = SharedArray.create(arrayFile, numbers);
-             ChildJvms children = new ChildJvms()) {
+             ChildJvmFleet children = new ChildJvmFleet()) {
             for (int index = 0; index < numbers.length; index++) {
                 children.start(SlotSquarer.class, arrayFile, index);
             }
             children.awaitAllSucceeded(PLENTY, "A SlotSquarer has nothing to wait for: it opens the array, squares "
-                    + "its slot and exits.");
+                    + "its slot and exits.", "A SlotSquarer fails when SharedArray.open, get or set fails in it.");
 
             List<Long> seen = new ArrayList<>();
             for (int index = 0; index < array.length(); index++) {
@@ -189,7 +191,7 @@ class SharedMemoryTest {
     @Test
     void while_one_process_holds_the_lock_no_other_process_can_take_it() throws Exception {
         Path lockFile = dir.resolve("exclusive.lock");
-        try (ChildJvms children = new ChildJvms();
+        try (ChildJvmFleet children = new ChildJvmFleet();
              CrossProcessLock ours = CrossProcessLock.open(lockFile)) {
             CapturedProcess holder = startHolder(children, lockFile);
 
@@ -208,7 +210,7 @@ class SharedMemoryTest {
     @Test
     void the_lock_is_freed_when_its_holder_is_killed() throws Exception {
         Path lockFile = dir.resolve("abandoned.lock");
-        try (ChildJvms children = new ChildJvms();
+        try (ChildJvmFleet children = new ChildJvmFleet();
              CrossProcessLock ours = CrossProcessLock.open(lockFile)) {
             CapturedProcess holder = startHolder(children, lockFile);
             assertThat(tryLockHere(ours))
@@ -233,13 +235,13 @@ class SharedMemoryTest {
     @Test
     void after_unlock_another_process_can_take_the_lock() throws Exception {
         Path lockFile = dir.resolve("unlocked.lock");
-        try (ChildJvms children = new ChildJvms();
+        try (ChildJvmFleet children = new ChildJvmFleet();
              CrossProcessLock ours = CrossProcessLock.open(lockFile)) {
-            assertTimeoutPreemptively(BOUND, () -> {
-                ours.lock();
-                ours.unlock();
-            }, () -> "lock() then unlock() in the test JVM on a fresh lock file, which nobody else holds, did not "
-                    + "return within " + BOUND.toSeconds() + " s");
+            inTheTestJvm("lock() then unlock() in the test JVM on a fresh lock file, which nobody else holds")
+                    .run(() -> {
+                        ours.lock();
+                        ours.unlock();
+                    });
 
             assertThat(tryLockInAnotherProcess(children, lockFile))
                     .as("what a child's tryLock() got after the test JVM called lock() and then unlock(). 'busy' "
@@ -251,11 +253,10 @@ class SharedMemoryTest {
     @Test
     void closing_a_held_lock_frees_it_for_other_processes() throws Exception {
         Path lockFile = dir.resolve("closed.lock");
-        try (ChildJvms children = new ChildJvms()) {
+        try (ChildJvmFleet children = new ChildJvmFleet()) {
             CrossProcessLock ours = CrossProcessLock.open(lockFile);
             try {
-                assertTimeoutPreemptively(BOUND, ours::lock, () -> "lock() in the test JVM on a fresh lock file, "
-                        + "which nobody else holds, did not return within " + BOUND.toSeconds() + " s");
+                inTheTestJvm("lock() in the test JVM on a fresh lock file, which nobody else holds").run(ours::lock);
             } finally {
                 ours.close();
             }
@@ -276,8 +277,7 @@ class SharedMemoryTest {
         assertThatExceptionOfType(IllegalStateException.class)
                 .as("lock() after close(): the lock file is closed, so say so with an IllegalStateException "
                         + "(check at the start of lock(); FileChannel itself would throw ClosedChannelException)")
-                .isThrownBy(() -> assertTimeoutPreemptively(BOUND, lock::lock,
-                        () -> "lock() on a closed lock did not return within " + BOUND.toSeconds() + " s"));
+                .isThrownBy(() -> inTheTestJvm("lock() on a closed lock").run(lock::lock));
         assertThatExceptionOfType(IllegalStateException.class)
                 .as("tryLock() after close(): the lock file is closed, so say so with an IllegalStateException")
                 .isThrownBy(() -> tryLockHere(lock));
@@ -286,7 +286,7 @@ class SharedMemoryTest {
     @Test
     void closing_a_lock_that_another_process_holds_leaves_it_held_for_everyone() throws Exception {
         Path lockFile = dir.resolve("shared-by-all.lock");
-        try (ChildJvms children = new ChildJvms()) {
+        try (ChildJvmFleet children = new ChildJvmFleet()) {
             CapturedProcess holder = startHolder(children, lockFile);
             assertThat(tryLockInAnotherProcess(children, lockFile))
                     .as("what a first child's tryLock() got while pid %d held the lock", holder.pid())
@@ -305,15 +305,13 @@ class SharedMemoryTest {
     @Test
     void locking_again_while_holding_the_lock_is_refused_because_it_is_not_re_entrant() {
         try (CrossProcessLock lock = CrossProcessLock.open(dir.resolve("twice.lock"))) {
-            assertTimeoutPreemptively(BOUND, lock::lock, () -> "lock() in the test JVM on a fresh lock file, which "
-                    + "nobody else holds, did not return within " + BOUND.toSeconds() + " s");
+            inTheTestJvm("lock() in the test JVM on a fresh lock file, which nobody else holds").run(lock::lock);
 
             assertThatExceptionOfType(IllegalStateException.class)
                     .as("lock() a second time by the process that holds the lock already: the lock is not "
                             + "re-entrant, so refuse with an IllegalStateException that says so (check a held lock at "
                             + "the start of lock(); FileChannel itself would throw OverlappingFileLockException)")
-                    .isThrownBy(() -> assertTimeoutPreemptively(BOUND, lock::lock,
-                            () -> "a second lock() by the holder did not return within " + BOUND.toSeconds() + " s"))
+                    .isThrownBy(() -> inTheTestJvm("a second lock() by the holder").run(lock::lock))
                     .withMessageContainingAll("holds", "re-entrant");
             assertThatExceptionOfType(IllegalStateException.class)
                     .as("tryLock() by the process that holds the lock already: refuse it with an "
@@ -346,22 +344,28 @@ class SharedMemoryTest {
         }
     }
 
+    /** Why lock() in the test JVM may not return although nobody else holds the lock, or a lock() must refuse. */
+    private static final String LOCK_MAY_HANG = "Nobody else holds this lock, and a lock() that must refuse (the "
+            + "lock is closed, or held by this very process) refuses at once: check for that before "
+            + "FileChannel.lock(), which would wait or throw something else.";
+
+    /** A lock call in the test JVM, bounded. */
+    private static Bounded inTheTestJvm(String waitingFor) {
+        return Bounded.within(BOUND, waitingFor, LOCK_MAY_HANG);
+    }
+
     /** tryLock() in the test JVM, bounded: it must answer at once. */
     private static boolean tryLockHere(CrossProcessLock lock) {
-        return assertTimeoutPreemptively(BOUND, lock::tryLock, () -> "tryLock() in the test JVM did not return "
-                + "within " + BOUND.toSeconds() + " s. tryLock() must answer at once, not wait for the lock: "
-                + "FileChannel.tryLock() returns null when another process holds it");
+        return Bounded.within(BOUND, "tryLock() in the test JVM", "tryLock() must answer at once, not wait for the "
+                + "lock: FileChannel.tryLock() returns null when another process holds it.").get(lock::tryLock);
     }
 
     /** Runs {@link TriesLock} in a child and returns what it printed: "acquired ..." or "busy ...". */
-    private static String tryLockInAnotherProcess(ChildJvms children, Path lockFile) throws Exception {
+    private static String tryLockInAnotherProcess(ChildJvmFleet children, Path lockFile) throws Exception {
         CapturedProcess trier = children.start(TriesLock.class, lockFile);
-        if (!trier.process().waitFor(8, TimeUnit.SECONDS)) {
-            fail("the child (pid %d) that calls tryLock() once was still running after 8 s. tryLock() must answer "
-                    + "at once, not wait for the lock: FileChannel.tryLock() returns null when another process holds "
-                    + "it. Its error output:%n%s", trier.pid(), trier.stderr().text());
-        }
-        int code = trier.awaitExit(PLENTY);
+        int code = children.exitCodeOf(trier, "child that calls tryLock() once", Duration.ofSeconds(8), "tryLock() "
+                + "must answer at once, not wait for the lock: FileChannel.tryLock() returns null when another "
+                + "process holds it.");
         assertThat(code)
                 .as("exit code of the child (pid %d) that calls tryLock()%s; its error output:%n%s", trier.pid(),
                         ExitCodes.explain(code), trier.stderr().text())
@@ -369,7 +373,7 @@ class SharedMemoryTest {
         return trier.stdout().text();
     }
 
-    private static CapturedProcess startHolder(ChildJvms children, Path lockFile) throws Exception {
+    private static CapturedProcess startHolder(ChildJvmFleet children, Path lockFile) throws Exception {
         CapturedProcess holder = children.start(HoldsLock.class, lockFile);
         boolean locked = holder.stdout().awaitLine(line -> line.startsWith("locked"), PLENTY);
         assertThat(locked)

@@ -4,7 +4,6 @@ import static java.util.function.Predicate.not;
 import static katas.testkit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -30,6 +29,9 @@ import java.util.stream.IntStream;
 import katas.process.CapturedProcess;
 import katas.process.ExitCodes;
 import katas.process.JavaProcess;
+import katas.testkit.Bounded;
+import katas.testkit.ChildJvmFleet;
+import katas.testkit.Gadget;
 import katas.testkit.KataTest;
 import katas.process.ProcessTree;
 import katas.manager.fixtures.AppendsItsNumber;
@@ -59,74 +61,54 @@ class ListManagerTest {
 
     /** ListManager.start(), bounded: a manager that never reports its address must not hang the test. */
     private static ListManager startManager() {
-        return assertTimeoutPreemptively(START_BOUND, ListManager::start, () -> "ListManager.start() did not return "
-                + "within " + START_BOUND.toSeconds() + " s. It waits for the manager's process to print its address: "
-                + "does ManagerServer print host:port and flush System.out once it listens, and does start() bound "
-                + "its wait for that line (and fail with the manager's error output if the line never comes)?");
+        return Bounded.within(START_BOUND, "ListManager.start()", "It waits for the manager's process to print its "
+                + "address: does ManagerServer print host:port and flush System.out once it listens, and does "
+                + "start() bound its wait for that line (and fail with the manager's error output if the line never "
+                + "comes)?").get(ListManager::start);
     }
+
+    /** Why a proxy call may get no answer. */
+    private static final String CALL_MAY_HANG = "Every proxy call is one request and one reply: does the proxy flush "
+            + "its request, does the manager answer every request and flush its reply, and does the proxy give up "
+            + "after a read timeout (Socket.setSoTimeout) instead of waiting forever?";
 
     /** A proxy call, bounded: a request the manager never answers must fail the test with a message, not hang it. */
     private static <T> T answered(String call, ThrowingSupplier<T> code) {
-        return assertTimeoutPreemptively(CALL_BOUND, code, () -> call + " got no answer within "
-                + CALL_BOUND.toSeconds() + " s. Every proxy call is one request and one reply: does the proxy flush "
-                + "its request, does the manager answer every request and flush its reply, and does the proxy give "
-                + "up after a read timeout (Socket.setSoTimeout) instead of waiting forever?");
+        return Bounded.within(CALL_BOUND, call + ", waiting for its answer", CALL_MAY_HANG).get(code);
     }
 
-    /** Starts client processes that get the manager's address and key on stdin, and kills any left running. */
-    private static final class Clients implements AutoCloseable {
+    /**
+     * Starts a client process that gets the manager's address and key on its stdin, and then waits for the end of
+     * its stdin ({@link ChildJvmFleet#closeAllInputs()}) before it works.
+     */
+    private static CapturedProcess startWaiting(ChildJvmFleet clients, ListManager manager, Class<?> mainClass,
+            String... args) throws IOException {
+        CapturedProcess client = clients.start(mainClass, (Object[]) args);
+        OutputStream stdin = client.process().getOutputStream();
+        stdin.write((manager.address() + "\n" + HexFormat.of().formatHex(manager.key()) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+        return client;
+    }
 
-        private final List<CapturedProcess> started = new ArrayList<>();
+    /** Starts a client and closes its stdin after the address and the key: it works at once. */
+    private static void startWorking(ChildJvmFleet clients, ListManager manager, Class<?> mainClass, String... args)
+            throws IOException {
+        startWaiting(clients, manager, mainClass, args).process().getOutputStream().close();
+    }
 
-        /** Starts a client and closes its stdin after the address and the key: it works at once. */
-        void start(ListManager manager, Class<?> mainClass, String... args) throws IOException {
-            startWaiting(manager, mainClass, args).process().getOutputStream().close();
-        }
+    /** Waits until every client has said it is connected, so that none of them is still starting its JVM. */
+    private static void awaitAllConnected(ChildJvmFleet clients) throws InterruptedException {
+        clients.awaitEachPrinted(line -> line.startsWith("connected"), "'connected'", PLENTY, "A client prints "
+                + "'connected' once ListProxy.connect returned: the manager must accept and authenticate every "
+                + "client, each on a thread of its own.");
+    }
 
-        /** Starts a client that connects and then waits for {@link #fireStartingShot()}. */
-        CapturedProcess startWaiting(ListManager manager, Class<?> mainClass, String... args) throws IOException {
-            CapturedProcess client = JavaProcess.of(mainClass).withArgs(args).startCapturingOutput();
-            started.add(client);
-            OutputStream stdin = client.process().getOutputStream();
-            stdin.write((manager.address() + "\n" + HexFormat.of().formatHex(manager.key()) + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            stdin.flush();
-            return client;
-        }
-
-        /** Waits until every client has said it is connected, so that none of them is still starting its JVM. */
-        void awaitAllConnected() throws InterruptedException {
-            for (CapturedProcess client : started) {
-                boolean connected = client.stdout().awaitLine(line -> line.startsWith("connected"), PLENTY);
-                assertThat(connected)
-                        .as("client pid %d connecting to the manager (it prints 'connected' once ListProxy.connect "
-                                + "returned); its error output:%n%s", client.pid(), client.stderr().text())
-                        .isTrue();
-            }
-        }
-
-        /** Lets every waiting client go at the same moment (each one waits for the end of its stdin). */
-        void fireStartingShot() throws IOException {
-            for (CapturedProcess client : started) {
-                client.process().getOutputStream().close();
-            }
-        }
-
-        void awaitAllSucceeded() throws InterruptedException {
-            for (CapturedProcess client : started) {
-                int code = client.awaitExit(PLENTY);
-                assertThat(code)
-                        .as("exit code of client pid %d%s. A client fails when the manager stops answering it, for "
-                                + "example after an exception in the manager's thread that serves it. Its error "
-                                + "output:%n%s", client.pid(), ExitCodes.explain(code), client.stderr().text())
-                        .isZero();
-            }
-        }
-
-        @Override
-        public void close() {
-            started.stream().filter(c -> c.process().isAlive()).forEach(c -> ProcessTree.kill(c.process().toHandle()));
-        }
+    /** Waits until every client has exited with 0. */
+    private static void awaitAllSucceeded(ChildJvmFleet clients) throws InterruptedException {
+        clients.awaitAllSucceeded(PLENTY, "A client appends and exits; one that does not is still waiting for an "
+                + "answer of the manager.", "A client fails when the manager stops answering it, for example after "
+                + "an exception in the manager's thread that serves it.");
     }
 
     @Test
@@ -151,9 +133,8 @@ class ListManagerTest {
         try {
             assertThatProcess(pid).ranOutsideTheTestJvm().isAlive();
         } finally {
-            assertTimeoutPreemptively(START_BOUND, manager::close, () -> "ListManager.close() did not return within "
-                    + START_BOUND.toSeconds() + " s: close the manager's stdin (its signal to end), then wait for its "
-                    + "process with a timeout and kill it if it lingers");
+            Bounded.within(START_BOUND, "ListManager.close()", "Close the manager's stdin (its signal to end), then "
+                    + "wait for its process with a timeout and kill it if it lingers.").run(manager::close);
         }
 
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
@@ -197,12 +178,12 @@ class ListManagerTest {
     @Test
     void five_child_processes_each_append_their_number_and_the_list_holds_exactly_those_five() throws Exception {
         try (ListManager manager = startManager();
-             Clients clients = new Clients();
+             ChildJvmFleet clients = new ChildJvmFleet();
              ListProxy list = answered("manager.list()", manager::list)) {
             for (int number = 1; number <= 5; number++) {
-                clients.start(manager, AppendsItsNumber.class, String.valueOf(number));
+                startWorking(clients, manager, AppendsItsNumber.class, String.valueOf(number));
             }
-            clients.awaitAllSucceeded();
+            awaitAllSucceeded(clients);
 
             assertThat(answered("snapshot()", list::snapshot))
                     .as("the managed list after five client processes each appended their number (in any order)")
@@ -213,14 +194,14 @@ class ListManagerTest {
     @Test
     void four_processes_appending_thousands_of_items_each_at_the_same_moment_lose_nothing() throws Exception {
         try (ListManager manager = startManager();
-             Clients clients = new Clients();
+             ChildJvmFleet clients = new ChildJvmFleet();
              ListProxy list = answered("manager.list()", manager::list)) {
             for (int p = 0; p < RACING_CLIENTS; p++) {
-                clients.startWaiting(manager, AppendsMany.class, "p" + p, String.valueOf(APPENDS_EACH));
+                startWaiting(clients, manager, AppendsMany.class, "p" + p, String.valueOf(APPENDS_EACH));
             }
-            clients.awaitAllConnected();
-            clients.fireStartingShot();
-            clients.awaitAllSucceeded();
+            awaitAllConnected(clients);
+            clients.closeAllInputs(); // the starting shot: every client goes at the same moment
+            awaitAllSucceeded(clients);
 
             List<Object> items = snapshotAfterRace(list);
             List<String> missing = IntStream.range(0, RACING_CLIENTS).boxed()
@@ -261,10 +242,9 @@ class ListManagerTest {
 
             ListProxy second;
             try {
-                second = assertTimeoutPreemptively(CALL_BOUND, manager::list, () -> "a second proxy got no answer "
-                        + "within " + CALL_BOUND.toSeconds() + " s while the first one was still open. A manager "
-                        + "that serves one connection until it closes leaves every other client waiting: serve each "
-                        + "client on its own thread");
+                second = Bounded.within(CALL_BOUND, "manager.list() for a second proxy while the first one was still "
+                        + "open", "A manager that serves one connection until it closes leaves every other client "
+                        + "waiting: serve each client on its own thread.").get(manager::list);
             } catch (IllegalStateException e) {
                 throw new AssertionError("a second proxy could not get an answer while the first one was still open. "
                         + "A manager that serves one connection until it closes leaves every other client waiting: "
@@ -304,13 +284,13 @@ class ListManagerTest {
                 appenders.add(appender);
             }
             start.countDown();
-            assertTimeoutPreemptively(CALL_BOUND, () -> {
-                for (Thread appender : appenders) {
-                    appender.join();
-                }
-            }, () -> threads + " threads appending " + appendsEach + " items each through ONE proxy did not finish "
-                    + "within " + CALL_BOUND.toSeconds() + " s: two threads' requests and replies mixed up on the one "
-                    + "connection can leave a thread waiting for a reply that another thread read");
+            Bounded.within(CALL_BOUND, threads + " threads appending " + appendsEach + " items each through ONE "
+                    + "proxy", "Two threads' requests and replies mixed up on the one connection can leave a thread "
+                    + "waiting for a reply that another thread read.").run(() -> {
+                        for (Thread appender : appenders) {
+                            appender.join();
+                        }
+                    });
 
             assertThat(failures)
                     .as("what the appends of %d threads sharing one proxy threw. A proxy may be used from several "
@@ -345,18 +325,18 @@ class ListManagerTest {
     void get_and_snapshot_refuse_an_item_of_a_class_outside_the_allow_list_without_deserializing_it() {
         try (ListManager manager = startManager();
              ListProxy list = answered("manager.list()", manager::list)) {
-            list.append(new katas.hostile.Gadget()); // as another client of the manager might
-            int before = katas.hostile.Gadget.DESERIALIZED.get();
+            list.append(new Gadget()); // as another client of the manager might
+            int before = Gadget.DESERIALIZED.get();
 
             assertThatExceptionOfType(RuntimeException.class)
-                    .as("get(0) of an item of class katas.hostile.Gadget, outside the allow-list katas.manager.*: "
+                    .as("get(0) of an item of class katas.testkit.Gadget, outside the allow-list katas.manager.*: "
                             + "the bytes another client appended are data, not code; deserialize them with "
                             + "SafeSerialization.fromBytes and the allow-list, as snapshot() does")
                     .isThrownBy(() -> answered("get(0)", () -> list.get(0)));
             assertThatExceptionOfType(RuntimeException.class)
-                    .as("snapshot() of a list holding an item of class katas.hostile.Gadget, outside the allow-list")
+                    .as("snapshot() of a list holding an item of class katas.testkit.Gadget, outside the allow-list")
                     .isThrownBy(() -> answered("snapshot()", list::snapshot));
-            assertThat(katas.hostile.Gadget.DESERIALIZED.get() - before)
+            assertThat(Gadget.DESERIALIZED.get() - before)
                     .as("how many times the Gadget's readObject ran in the test JVM during get(0) and snapshot(). "
                             + "A plain ObjectInputStream.readObject() runs the readObject of ANY class whose bytes "
                             + "arrive, before you can check its type: the allow-list must refuse it first")
@@ -666,15 +646,13 @@ class ListManagerTest {
             list.append("before the freeze");
             signal("STOP", manager.pid()); // the manager's process is frozen: alive, connected, and silent
             try {
-                assertTimeoutPreemptively(CALL_BOUND, () -> {
-                    assertThatExceptionOfType(IllegalStateException.class)
-                            .as("size() through a proxy whose manager is alive but frozen (SIGSTOP): after the "
-                                    + "proxy's read timeout it must give up with an IllegalStateException")
-                            .isThrownBy(list::size);
-                }, () -> "size() on a proxy whose manager is frozen (SIGSTOP) was still waiting after "
-                        + CALL_BOUND.toSeconds() + " s. A manager that is alive but does not answer never closes "
-                        + "the connection, so only a read timeout ends the wait: Socket.setSoTimeout (a few "
-                        + "seconds), and turn the SocketTimeoutException into an IllegalStateException");
+                Bounded.within(CALL_BOUND, "size() on a proxy whose manager is frozen (SIGSTOP)", "A manager that "
+                        + "is alive but does not answer never closes the connection, so only a read timeout ends the "
+                        + "wait: Socket.setSoTimeout (a few seconds), and turn the SocketTimeoutException into an "
+                        + "IllegalStateException.").run(() -> assertThatExceptionOfType(IllegalStateException.class)
+                                .as("size() through a proxy whose manager is alive but frozen (SIGSTOP): after the "
+                                        + "proxy's read timeout it must give up with an IllegalStateException")
+                                .isThrownBy(list::size));
             } finally {
                 signal("CONT", manager.pid());
             }
@@ -697,7 +675,9 @@ class ListManagerTest {
             list.append("before close");
             manager.close();
 
-            assertTimeoutPreemptively(PROMPTLY, () -> {
+            Bounded.within(PROMPTLY, "size() and a new connection on a proxy of a closed manager", "A proxy of a "
+                    + "closed manager must fail, not wait forever for a reply: give the socket a read timeout and a "
+                    + "connect timeout.").run(() -> {
                 assertThatExceptionOfType(IllegalStateException.class)
                         .as("size() through a proxy whose manager was closed: the connection has ended, so the "
                                 + "proxy must turn the IOException into an IllegalStateException naming the manager")
@@ -706,8 +686,7 @@ class ListManagerTest {
                         .as("connecting a new proxy to a manager that was closed: nothing listens there any more, "
                                 + "so ListProxy.connect must fail with an IllegalStateException")
                         .isThrownBy(() -> ListProxy.connect(manager.address(), manager.key()).close());
-            }, () -> "a proxy of a closed manager must fail within " + PROMPTLY.toSeconds() + " s, not wait forever "
-                    + "for a reply: give the socket a read timeout and a connect timeout");
+            });
         } finally {
             manager.close();
         }

@@ -3,7 +3,6 @@ package katas.terminate;
 import static katas.testkit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.condition.OS.WINDOWS;
 
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import katas.process.ExitCodes;
+import katas.testkit.Bounded;
 import katas.testkit.KataTest;
 import katas.process.ProcessTree;
 import katas.terminate.fixtures.ExitsAtOnce;
@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.function.ThrowingSupplier;
 import org.junit.jupiter.api.io.TempDir;
 
 @KataTest
@@ -59,21 +58,32 @@ class StoppableChildTest {
         return child;
     }
 
+    /** Starts the child and waits until it has printed {@code readyLine}: it is up and running, ready to be stopped. */
+    private StoppableChild startedAndReady(String readyLine, Class<?> mainClass, String... args) throws Exception {
+        StoppableChild child = startedChild(mainClass, args);
+        awaitLine(child, readyLine);
+        return child;
+    }
+
+    /** Calls {@code stop}, which must send a signal and return at once, then waits until the child has exited. */
+    private static void stopThenAwaitExit(StoppableChild child, String call, Executable stop) throws Exception {
+        returnsAtOnce(call, stop);
+        awaitExit(child, call);
+    }
+
     /** Calls one of the methods that must only send a signal and return; fails with a message if it hangs. */
     private static void returnsAtOnce(String call, Executable stop) {
-        assertTimeoutPreemptively(AT_ONCE, stop, () -> call + " did not return within " + AT_ONCE.toSeconds()
-                + " s. It must send the signal and return at once, without waiting for the process to exit (a child "
-                + "whose shutdown hook never ends would make it wait forever): no waitFor() or onExit().join() there");
+        Bounded.within(AT_ONCE, call, "It must send the signal and return at once, without waiting for the process "
+                + "to exit (a child whose shutdown hook never ends would make it wait forever): no waitFor() or "
+                + "onExit().join() there.").run(stop);
     }
 
     /** Calls terminate(grace), which may wait, but only about the grace period; fails with a message if it hangs. */
     private static int terminateWithGrace(StoppableChild child, Duration grace) {
         Duration bound = grace.plusSeconds(8);
-        ThrowingSupplier<Integer> call = () -> child.terminate(grace);
-        return assertTimeoutPreemptively(bound, call, () -> "terminate(" + grace.toMillis() + " ms) did not return "
-                + "within " + bound.toSeconds() + " s. After the grace period it must kill the child "
-                + "(destroyForcibly()) and wait for the exit with a bounded waitFor(timeout, unit), never a bare "
-                + "waitFor()");
+        return Bounded.within(bound, "terminate(" + grace.toMillis() + " ms)", "After the grace period it must kill "
+                + "the child (destroyForcibly()) and wait for the exit with a bounded waitFor(timeout, unit), never a "
+                + "bare waitFor().").get(() -> child.terminate(grace));
     }
 
     /** Waits until the child has printed {@code line}; a child must be up and running before it is stopped. */
@@ -109,8 +119,7 @@ class StoppableChildTest {
 
     @Test
     void terminate_stops_a_child_that_runs_forever() throws Exception {
-        StoppableChild child = startedChild(PrintsRunning.class);
-        awaitLine(child, "Running...");
+        StoppableChild child = startedAndReady("Running...", PrintsRunning.class);
         String report = child.output().lines().get(0);
         assertThat(report)
                 .as("the child's own view of itself: its pid is the pid() the parent knows, its parent is the test "
@@ -128,11 +137,9 @@ class StoppableChildTest {
     @Test
     @DisabledOnOs(value = WINDOWS, disabledReason = "Windows has no SIGTERM: see the Windows test")
     void a_terminated_child_exits_with_status_143_the_mark_of_sigterm() throws Exception {
-        StoppableChild child = startedChild(PrintsRunning.class);
-        awaitLine(child, "Running...");
+        StoppableChild child = startedAndReady("Running...", PrintsRunning.class);
 
-        returnsAtOnce("terminate()", child::terminate);
-        awaitExit(child, "terminate()");
+        stopThenAwaitExit(child, "terminate()", child::terminate);
 
         assertThat(child.exitCode())
                 .as("the exit status after terminate() was %d%s. 143 is 128 + 15: ended by SIGTERM, which "
@@ -145,11 +152,9 @@ class StoppableChildTest {
     @EnabledOnOs(value = WINDOWS, disabledReason = "on Linux and macOS terminate() sends SIGTERM instead")
     void on_windows_terminate_is_forcible_so_no_hook_runs_and_the_exit_status_is_1() throws Exception {
         Path marker = tempDir.resolve("marker");
-        StoppableChild child = startedChild(HookWritesMarker.class, marker.toString());
-        awaitLine(child, "ready");
+        StoppableChild child = startedAndReady("ready", HookWritesMarker.class, marker.toString());
 
-        returnsAtOnce("terminate()", child::terminate);
-        awaitExit(child, "terminate()");
+        stopThenAwaitExit(child, "terminate()", child::terminate);
 
         assertThat(child.exitCode()).as("the exit status Windows reports for a terminated process").isEqualTo(1);
         assertThat(markerText(marker))
@@ -161,11 +166,9 @@ class StoppableChildTest {
     @DisabledOnOs(value = WINDOWS, disabledReason = "Windows ends a process without running its shutdown hooks")
     void terminate_lets_the_childs_shutdown_hook_run() throws Exception {
         Path marker = tempDir.resolve("marker");
-        StoppableChild child = startedChild(HookWritesMarker.class, marker.toString());
-        awaitLine(child, "ready");
+        StoppableChild child = startedAndReady("ready", HookWritesMarker.class, marker.toString());
 
-        returnsAtOnce("terminate()", child::terminate);
-        awaitExit(child, "terminate()");
+        stopThenAwaitExit(child, "terminate()", child::terminate);
 
         assertThat(markerText(marker))
                 .as("what the child's shutdown hook wrote to its file after terminate(). SIGTERM lets a JVM run its shutdown hooks (to save "
@@ -178,8 +181,7 @@ class StoppableChildTest {
     @DisabledOnOs(value = WINDOWS, disabledReason = "on Windows terminate() is forcible: no hook runs at all")
     void terminate_is_only_a_request_so_a_child_whose_shutdown_hook_never_ends_keeps_running() throws Exception {
         Path marker = tempDir.resolve("marker");
-        StoppableChild child = startedChild(HookNeverEnds.class, marker.toString());
-        awaitLine(child, "ready");
+        StoppableChild child = startedAndReady("ready", HookNeverEnds.class, marker.toString());
 
         returnsAtOnce("terminate() on a child whose shutdown hook never ends", child::terminate);
         awaitMarker(marker, HookNeverEnds.MARKER);
@@ -199,8 +201,7 @@ class StoppableChildTest {
     @DisabledOnOs(value = WINDOWS, disabledReason = "on Windows terminate() is forcible: no hook runs at all")
     void terminate_with_a_grace_period_that_is_interrupted_kills_the_child_before_it_gives_up() throws Exception {
         Path marker = tempDir.resolve("marker");
-        StoppableChild child = startedChild(HookNeverEnds.class, marker.toString());
-        awaitLine(child, "ready");
+        StoppableChild child = startedAndReady("ready", HookNeverEnds.class, marker.toString());
         List<Throwable> thrown = new java.util.concurrent.CopyOnWriteArrayList<>();
         Thread caller = new Thread(() -> {
             try {
@@ -228,11 +229,9 @@ class StoppableChildTest {
     @Test
     void kill_ends_the_child_without_running_its_shutdown_hook() throws Exception {
         Path marker = tempDir.resolve("marker");
-        StoppableChild child = startedChild(HookWritesMarker.class, marker.toString());
-        awaitLine(child, "ready");
+        StoppableChild child = startedAndReady("ready", HookWritesMarker.class, marker.toString());
 
-        returnsAtOnce("kill()", child::kill);
-        awaitExit(child, "kill()");
+        stopThenAwaitExit(child, "kill()", child::kill);
 
         assertThat(markerText(marker))
                 .as("what the child's shutdown hook wrote to its file after kill(). Killing by force gives the process no chance to do "
@@ -243,11 +242,9 @@ class StoppableChildTest {
     @Test
     @DisabledOnOs(value = WINDOWS, disabledReason = "Windows has no SIGKILL and reports exit status 1")
     void a_killed_child_exits_with_status_137_the_mark_of_sigkill() throws Exception {
-        StoppableChild child = startedChild(PrintsRunning.class);
-        awaitLine(child, "Running...");
+        StoppableChild child = startedAndReady("Running...", PrintsRunning.class);
 
-        returnsAtOnce("kill()", child::kill);
-        awaitExit(child, "kill()");
+        stopThenAwaitExit(child, "kill()", child::kill);
 
         assertThat(child.exitCode())
                 .as("the exit status after kill() was %d%s. 137 is 128 + 9: ended by SIGKILL, which "
@@ -269,8 +266,7 @@ class StoppableChildTest {
 
     private void assertGraceIsHonouredThenTheChildIsKilled(long graceMillis) throws Exception {
         Path marker = tempDir.resolve("marker");
-        StoppableChild child = startedChild(HookNeverEnds.class, marker.toString());
-        awaitLine(child, "ready");
+        StoppableChild child = startedAndReady("ready", HookNeverEnds.class, marker.toString());
         Duration grace = Duration.ofMillis(graceMillis);
 
         long started = System.nanoTime();
@@ -301,8 +297,7 @@ class StoppableChildTest {
     @Test
     @DisabledOnOs(value = WINDOWS, disabledReason = "Windows has no SIGTERM and reports exit status 1")
     void terminate_with_a_grace_period_returns_as_soon_as_a_willing_child_has_stopped() throws Exception {
-        StoppableChild child = startedChild(PrintsRunning.class);
-        awaitLine(child, "Running...");
+        StoppableChild child = startedAndReady("Running...", PrintsRunning.class);
 
         long started = System.nanoTime();
         int status = terminateWithGrace(child, Duration.ofSeconds(10));

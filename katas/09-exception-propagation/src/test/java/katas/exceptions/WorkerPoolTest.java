@@ -1,11 +1,11 @@
 package katas.exceptions;
 
 import static katas.testkit.ProcessAssert.assertThatProcess;
+import static katas.testkit.ProcessAssert.assertWorkerProcesses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.File;
 import java.io.IOException;
@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import katas.exceptions.fixtures.UnserializableException;
+import katas.process.ProcessTree;
+import katas.testkit.Bounded;
 import katas.testkit.KataTest;
 import katas.outside.SneakyException;
 import org.junit.jupiter.api.Test;
@@ -159,34 +161,25 @@ class WorkerPoolTest {
 
     /** get() without a timeout, bounded here: a result that never comes must fail the test with a message. */
     private static <R> R awaitGet(TaskResult<R> result, String task) {
-        return assertTimeoutPreemptively(GET_BOUND, () -> result.get(), () -> "get() for " + task + " did not return "
-                + "within " + GET_BOUND.toSeconds() + " s. The worker's reply never completed the TaskResult: does the "
-                + "worker flush its reply, does a reader thread in the pool read the replies of that worker, and does "
-                + "completing a TaskResult notifyAll() the threads waiting in get()?");
+        return Bounded.within(GET_BOUND, "get() for " + task, "The worker's reply never completed the TaskResult: "
+                + "does the worker flush its reply, does a reader thread in the pool read the replies of that worker, "
+                + "and does completing a TaskResult notifyAll() the threads waiting in get()?").get(result::get);
     }
 
     /** What get() threw, bounded like {@link #awaitGet}; null if it returned. */
     private static Throwable failureOfGet(TaskResult<?> result, String task) {
-        return assertTimeoutPreemptively(GET_BOUND, () -> catchThrowable(result::get), () -> "get() for " + task
-                + " did not return within " + GET_BOUND.toSeconds() + " s. The worker's failure reply never completed "
-                + "the TaskResult: does the worker catch what the task throws and send it back, does a reader thread "
-                + "in the pool read the replies of that worker, and does failing a TaskResult notifyAll() the threads "
-                + "waiting in get()?");
+        return Bounded.within(GET_BOUND, "get() for " + task, "The worker's failure reply never completed the "
+                + "TaskResult: does the worker catch what the task throws and send it back, does a reader thread in "
+                + "the pool read the replies of that worker, and does failing a TaskResult notifyAll() the threads "
+                + "waiting in get()?").get(() -> catchThrowable(result::get));
     }
 
-    /** The pool's workers are separate processes, children of the test JVM, one per requested worker. */
-    private static List<Long> assertWorkersAreChildProcesses(WorkerPool pool, int size) {
-        List<Long> workers = pool.workerPids();
-        assertThat(workers)
-                .as("workerPids() of a pool of %d: one pid per worker process, all different", size)
-                .hasSize(size)
-                .doesNotHaveDuplicates();
-        workers.forEach(pid -> assertThatProcess(pid).ranOutsideTheTestJvm().isChildOfTheTestJvm());
-        return workers;
-    }
-
-    private static boolean isAlive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    /** Runs one more task and checks that one of {@code workers} ran it: what went before did not end the worker. */
+    private static void assertTheNextTaskRunsIn(List<Long> workers, WorkerPool pool, String after, String why) {
+        long ranIn = awaitGet(pool.submit(WorkerPoolTest::pid, "next"), "the task after " + after);
+        assertThat(ranIn)
+                .as("the pid of the task after %s: the same worker %s must run it; %s", after, workers, why)
+                .isIn(workers);
     }
 
     /** The pid a task wrote into its exception's message ("... pid 1234"). */
@@ -200,13 +193,14 @@ class WorkerPoolTest {
 
     /** What get() threw for a task whose worker died; fails the test if get() is still waiting after PROMPTLY. */
     private static Throwable failureOfATaskWhoseWorkerDied(TaskResult<?> result, List<Long> workers) {
-        return assertTimeoutPreemptively(GET_BOUND, () -> {
+        return Bounded.within(GET_BOUND, "get(" + PROMPTLY.toSeconds() + " s) after the worker died", "get(timeout) "
+                + "must wait with a deadline (wait(millis) in a loop), not wait() without one.").get(() -> {
             try {
                 Object value = result.get(PROMPTLY);
                 return new AssertionError("get() returned " + value + " for a task whose worker died before "
                         + "answering");
             } catch (TimeoutException stillWaiting) {
-                String dead = workers.stream().filter(pid -> !isAlive(pid)).map(String::valueOf)
+                String dead = workers.stream().filter(pid -> !ProcessTree.isRunning(pid)).map(String::valueOf)
                         .collect(Collectors.joining(", "));
                 throw new AssertionError("get() was still waiting " + PROMPTLY.toSeconds() + " s after the task "
                         + "ended its worker process (dead now, of the workers " + workers + ": [" + dead + "]), so "
@@ -220,17 +214,14 @@ class WorkerPoolTest {
             } catch (RuntimeException failure) {
                 return failure;
             }
-        }, () -> "get(" + PROMPTLY.toSeconds() + " s) did not return within " + GET_BOUND.toSeconds() + " s after "
-                + "the worker died: get(timeout) must wait with a deadline (wait(millis) in a loop), not wait() "
-                + "without one");
+        });
     }
 
     /** Bounded get(timeout): a get(timeout) that ignores its timeout must fail the test with a message. */
     private static <R> R getWithin(TaskResult<R> result, Duration timeout) throws TimeoutException {
         Duration bound = timeout.plusSeconds(5);
-        return assertTimeoutPreemptively(bound, () -> result.get(timeout), () -> "get(" + timeout.toMillis()
-                + " ms) did not return within " + bound.toSeconds() + " s: wait with a deadline (wait(millis) in a "
-                + "loop that checks the time left), never a wait() without one");
+        return Bounded.within(bound, "get(" + timeout.toMillis() + " ms)", "Wait with a deadline (wait(millis) in a "
+                + "loop that checks the time left), never a wait() without one.").get(() -> result.get(timeout));
     }
 
     // ---- The tests. ----
@@ -238,7 +229,7 @@ class WorkerPoolTest {
     @Test
     void a_result_comes_back_from_a_worker_process() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
-            List<Long> workers = assertWorkersAreChildProcesses(pool, 1);
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
 
             long ranIn = awaitGet(pool.submit(WorkerPoolTest::pid, "anything"), "a task that reports its pid");
 
@@ -253,7 +244,7 @@ class WorkerPoolTest {
     @Test
     void a_division_by_zero_in_a_worker_reaches_get_as_the_original_arithmetic_exception() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
-            assertWorkersAreChildProcesses(pool, 1);
+            assertWorkerProcesses(pool.workerPids(), 1);
             TaskResult<Integer> result = pool.submit(numbers -> divide(numbers.get(0), numbers.get(1)), List.of(1, 0));
 
             Throwable failure = failureOfGet(result, "divide(1, 0)");
@@ -281,7 +272,7 @@ class WorkerPoolTest {
     @Test
     void the_failure_names_the_worker_process_it_happened_in() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
-            List<Long> workers = assertWorkersAreChildProcesses(pool, 1);
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
 
             Throwable failure = failureOfGet(pool.submit(WorkerPoolTest::failInThisProcess, "x"), "a failing task");
 
@@ -304,7 +295,7 @@ class WorkerPoolTest {
     @Test
     void an_error_thrown_by_a_task_reaches_get_as_that_error_and_the_worker_survives() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
-            List<Long> workers = assertWorkersAreChildProcesses(pool, 1);
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
 
             Throwable failure = failureOfGet(pool.submit(WorkerPoolTest::failWithAnError, "x"),
                     "a task that throws an AssertionError");
@@ -318,18 +309,15 @@ class WorkerPoolTest {
                     .as("the cause of the TaskFailedException: the AssertionError the task threw, type and message")
                     .isExactlyInstanceOf(AssertionError.class)
                     .hasMessageStartingWith("boom in pid ");
-            long ranIn = awaitGet(pool.submit(WorkerPoolTest::pid, "next"), "the task after an Error");
-            assertThat(ranIn)
-                    .as("the pid of the task after the one that threw an Error: the same worker %s must run it; "
-                            + "an Error in a task is that task's failure, not the end of the worker", workers)
-                    .isIn(workers);
+            assertTheNextTaskRunsIn(workers, pool, "the one that threw an Error", "an Error in a task is that task's "
+                    + "failure, not the end of the worker");
         }
     }
 
     @Test
     void a_result_that_cannot_be_serialized_fails_its_task_and_the_worker_survives() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
-            List<Long> workers = assertWorkersAreChildProcesses(pool, 1);
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
 
             Throwable failure = failureOfGet(pool.submit(WorkerPoolTest::unserializableResult, "x"),
                     "a task whose result cannot be serialized");
@@ -343,11 +331,8 @@ class WorkerPoolTest {
             assertThat(failure.getCause())
                     .as("the cause of the TaskFailedException: it must name the class that could not be sent")
                     .hasMessageContaining(NotSerializableResult.class.getName());
-            long ranIn = awaitGet(pool.submit(WorkerPoolTest::pid, "next"), "the task after an unsendable result");
-            assertThat(ranIn)
-                    .as("the pid of the task after the one whose result could not be sent: the same worker %s",
-                            workers)
-                    .isIn(workers);
+            assertTheNextTaskRunsIn(workers, pool, "the one whose result could not be sent", "a result that cannot "
+                    + "be sent is that task's failure, not the end of the worker");
             assertThat(pool.workerPids()).as("workerPids() after a result that could not be sent").isEqualTo(workers);
         }
     }
@@ -355,7 +340,7 @@ class WorkerPoolTest {
     @Test
     void a_pool_of_two_runs_two_tasks_at_the_same_time_in_two_different_workers() throws Exception {
         try (WorkerPool pool = new WorkerPool(2)) {
-            List<Long> workers = assertWorkersAreChildProcesses(pool, 2);
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 2);
             String folder = tempDir.toString();
 
             TaskResult<Long> first = pool.submit(WorkerPoolTest::meetTheOther, List.of(folder, "a", "b"));
@@ -375,7 +360,7 @@ class WorkerPoolTest {
     @Test
     void an_error_callback_that_throws_does_not_make_a_healthy_worker_look_dead() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
-            List<Long> workers = assertWorkersAreChildProcesses(pool, 1);
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
             TaskResult<Long> failed = pool.submit(WorkerPoolTest::failInThisProcess, "x", failure -> {
                 throw new IllegalStateException("a careless callback");
             });
@@ -383,30 +368,22 @@ class WorkerPoolTest {
                     .as("what get() threw for a failing task whose onError callback threw")
                     .isInstanceOf(TaskFailedException.class);
 
-            long ranIn = awaitGet(pool.submit(WorkerPoolTest::pid, "next"), "the task after a callback threw");
-
-            assertThat(ranIn)
-                    .as("the pid of the task after an onError callback threw: the callback runs on the thread that "
-                            + "reads the worker's replies; if its exception ends that thread, the healthy worker %s "
-                            + "looks dead. Catch what the callback throws", workers)
-                    .isIn(workers);
+            assertTheNextTaskRunsIn(workers, pool, "a task whose onError callback threw", "the callback runs on the "
+                    + "thread that reads the worker's replies; if its exception ends that thread, the healthy worker "
+                    + "looks dead. Catch what the callback throws");
         }
     }
 
     @Test
     void the_pool_survives_a_failed_task_and_the_next_task_succeeds() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
-            List<Long> workers = assertWorkersAreChildProcesses(pool, 1);
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
             TaskResult<Integer> failed = pool.submit(numbers -> divide(numbers.get(0), numbers.get(1)), List.of(1, 0));
             assertThat(failureOfGet(failed, "divide(1, 0)")).as("what get() threw for divide(1, 0)")
                     .isInstanceOf(TaskFailedException.class);
 
-            long ranIn = awaitGet(pool.submit(WorkerPoolTest::pid, "next"), "the task after a failed one");
-
-            assertThat(ranIn)
-                    .as("the pid of the task after the failed one: an exception in a task must not end or replace "
-                            + "the worker, so the same worker %s runs it", workers)
-                    .isIn(workers);
+            assertTheNextTaskRunsIn(workers, pool, "the failed one", "an exception in a task must not end or replace "
+                    + "the worker");
             assertThat(pool.workerPids()).as("workerPids() after a task threw").isEqualTo(workers);
         }
     }
@@ -414,7 +391,7 @@ class WorkerPoolTest {
     @Test
     void get_with_a_timeout_gives_up_after_about_that_timeout_and_the_task_still_completes_later() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
-            List<Long> workers = assertWorkersAreChildProcesses(pool, 1);
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
             TaskResult<Long> slow = pool.submit(WorkerPoolTest::pidAfterSleeping, 900L);
 
             long started = System.nanoTime();
@@ -447,7 +424,7 @@ class WorkerPoolTest {
     @Test
     void a_worker_that_exits_mid_task_makes_get_fail_promptly_with_its_exit_status() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
-            long worker = assertWorkersAreChildProcesses(pool, 1).get(0);
+            long worker = assertWorkerProcesses(pool.workerPids(), 1).get(0);
             TaskResult<Integer> result = pool.submit(exitsWithSeven(), 1);
 
             Throwable failure = failureOfATaskWhoseWorkerDied(result, List.of(worker));
@@ -467,7 +444,7 @@ class WorkerPoolTest {
     @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Windows has no SIGKILL: a forcibly ended process exits with 1")
     void a_worker_killed_with_sigkill_mid_task_makes_get_fail_promptly() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
-            long worker = assertWorkersAreChildProcesses(pool, 1).get(0);
+            long worker = assertWorkerProcesses(pool.workerPids(), 1).get(0);
             TaskResult<Long> result = pool.submit(WorkerPoolTest::pidAfterSleeping, 5_000L);
 
             ProcessHandle.of(worker).orElseThrow().destroyForcibly(); // kill -9
@@ -486,7 +463,7 @@ class WorkerPoolTest {
     @Test
     void the_pool_replaces_a_dead_worker_so_the_next_task_succeeds() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
-            long dead = assertWorkersAreChildProcesses(pool, 1).get(0);
+            long dead = assertWorkerProcesses(pool.workerPids(), 1).get(0);
             assertThat(failureOfATaskWhoseWorkerDied(pool.submit(exitsWithSeven(), 1), List.of(dead)))
                     .as("get() of a task whose worker called System.exit(7)")
                     .isInstanceOf(WorkerDiedException.class);
@@ -500,7 +477,7 @@ class WorkerPoolTest {
                     .isNotEqualTo(TEST_JVM);
             assertThat(pool.workerPids()).as("workerPids() after the replacement").containsExactly(ranIn);
             assertThatProcess(ranIn).isChildOfTheTestJvm();
-            assertThat(isAlive(dead)).as("is the dead worker %d alive", dead).isFalse();
+            assertThat(ProcessTree.isRunning(dead)).as("is the dead worker %d alive", dead).isFalse();
         }
     }
 
@@ -508,7 +485,7 @@ class WorkerPoolTest {
     void an_exception_that_cannot_be_serialized_still_reaches_the_caller_as_type_message_and_stack_text()
             throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
-            List<Long> workers = assertWorkersAreChildProcesses(pool, 1);
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
 
             Throwable failure = failureOfGet(pool.submit(WorkerPoolTest::failWithAnUnserializableException, "x"),
                     "a task that threw an exception that cannot be serialized");
@@ -534,7 +511,7 @@ class WorkerPoolTest {
     @Test
     void an_exception_of_a_class_outside_the_allow_list_reaches_the_caller_as_a_stand_in() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
-            List<Long> workers = assertWorkersAreChildProcesses(pool, 1);
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
 
             TaskResult<Long> result = pool.submit(WorkerPoolTest::failWithAnExceptionOutsideTheAllowList, "x");
             Throwable failure = catchThrowable(() -> getWithin(result, PROMPTLY));
@@ -562,7 +539,7 @@ class WorkerPoolTest {
     @Test
     void a_result_of_a_class_outside_the_allow_list_is_refused_instead_of_instantiated() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
-            assertWorkersAreChildProcesses(pool, 1);
+            assertWorkerProcesses(pool.workerPids(), 1);
             Task<String, File> fileNamed = File::new;
 
             TaskResult<File> result = pool.submit(fileNamed, "secret.txt");
@@ -584,7 +561,7 @@ class WorkerPoolTest {
     void an_error_callback_receives_the_exception_and_only_on_failure() throws Exception {
         BlockingQueue<RuntimeException> errors = new LinkedBlockingQueue<>();
         try (WorkerPool pool = new WorkerPool(1)) {
-            List<Long> workers = assertWorkersAreChildProcesses(pool, 1);
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
 
             pool.submit(WorkerPoolTest::failInThisProcess, "x", errors::add);
             RuntimeException received = errors.poll(10, TimeUnit.SECONDS);
@@ -606,7 +583,7 @@ class WorkerPoolTest {
     void an_error_callback_receives_the_death_of_the_worker() throws Exception {
         BlockingQueue<RuntimeException> errors = new LinkedBlockingQueue<>();
         try (WorkerPool pool = new WorkerPool(1)) {
-            long worker = assertWorkersAreChildProcesses(pool, 1).get(0);
+            long worker = assertWorkerProcesses(pool.workerPids(), 1).get(0);
 
             pool.submit(exitsWithSeven(), 1, errors::add);
             RuntimeException received = errors.poll(10, TimeUnit.SECONDS);
@@ -627,7 +604,7 @@ class WorkerPoolTest {
     void an_error_callback_receives_a_result_that_could_not_be_read() throws Exception {
         BlockingQueue<RuntimeException> errors = new LinkedBlockingQueue<>();
         try (WorkerPool pool = new WorkerPool(1)) {
-            assertWorkersAreChildProcesses(pool, 1);
+            assertWorkerProcesses(pool.workerPids(), 1);
             Task<String, File> fileNamed = File::new;
 
             pool.submit(fileNamed, "secret.txt", errors::add);
@@ -644,7 +621,7 @@ class WorkerPoolTest {
     @Test
     void every_failure_names_the_worker_it_happened_in_when_tasks_run_in_several_workers() throws Exception {
         try (WorkerPool pool = new WorkerPool(2)) {
-            List<Long> workers = assertWorkersAreChildProcesses(pool, 2);
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 2);
             List<TaskResult<Long>> results = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 results.add(pool.submit(WorkerPoolTest::failAfterSleeping, 300L));
@@ -666,7 +643,7 @@ class WorkerPoolTest {
     @Test
     void every_worker_death_names_the_worker_that_died_when_several_die() throws Exception {
         try (WorkerPool pool = new WorkerPool(2)) {
-            List<Long> workers = assertWorkersAreChildProcesses(pool, 2);
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 2);
             Path[] notes = {tempDir.resolve("first"), tempDir.resolve("second")};
             List<TaskResult<Integer>> results = new ArrayList<>();
             for (Path note : notes) {
@@ -681,7 +658,7 @@ class WorkerPoolTest {
                 if (!Files.exists(notes[i])) { // the task never started: its worker died of the other task
                     assertThat(named).as("WorkerDiedException.workerPid() of a task whose worker died before it "
                             + "started: one of the pool's workers %s, and dead", workers).isIn(workers)
-                            .matches(pid -> !isAlive(pid), "is dead");
+                            .matches(pid -> !ProcessTree.isRunning(pid), "is dead");
                     continue;
                 }
                 long diedIn = Long.parseLong(Files.readString(notes[i]));
@@ -696,7 +673,7 @@ class WorkerPoolTest {
     @Test
     void a_task_that_prints_a_lot_on_stdout_and_stderr_still_gets_its_result() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
-            List<Long> workers = assertWorkersAreChildProcesses(pool, 1);
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
             TaskResult<Long> result = pool.submit(WorkerPoolTest::pidAfterPrintingALot, "x");
 
             Object outcome;
@@ -722,12 +699,11 @@ class WorkerPoolTest {
         List<Long> workers;
         TaskResult<Long> running;
         try {
-            workers = assertWorkersAreChildProcesses(pool, 1);
+            workers = assertWorkerProcesses(pool.workerPids(), 1);
             running = pool.submit(WorkerPoolTest::pidAfterSleeping, 500L);
         } finally {
-            assertTimeoutPreemptively(GET_BOUND, pool::close, () -> "close() did not return within "
-                    + GET_BOUND.toSeconds() + " s: close each worker's stdin, then wait for it with a timeout "
-                    + "(ProcessTree.closeInputThenStop)");
+            Bounded.within(GET_BOUND, "close()", "Close each worker's stdin, then wait for it with a timeout "
+                    + "(ProcessTree.closeInputThenStop).").run(pool::close);
         }
 
         Object outcome;
@@ -748,13 +724,13 @@ class WorkerPoolTest {
         WorkerPool pool = new WorkerPool(2);
         List<Long> workers;
         try {
-            workers = assertWorkersAreChildProcesses(pool, 2);
+            workers = assertWorkerProcesses(pool.workerPids(), 2);
         } finally {
             pool.close();
         }
 
         assertThat(workers).as("workers still alive after close(): close must wait until they have exited")
-                .noneMatch(WorkerPoolTest::isAlive);
+                .noneMatch(ProcessTree::isRunning);
         assertThatExceptionOfType(IllegalStateException.class)
                 .as("submit() on a closed pool: there is nobody to run it, so refuse with an IllegalStateException")
                 .isThrownBy(() -> pool.submit(WorkerPoolTest::pid, "late"));
@@ -770,7 +746,7 @@ class WorkerPoolTest {
                     .isThrownBy(() -> new WorkerPool(size).close());
         }
         try (WorkerPool pool = new WorkerPool(1)) {
-            List<Long> workers = assertWorkersAreChildProcesses(pool, 1);
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
             assertThat(awaitGet(pool.submit(WorkerPoolTest::pid, "one"), "a task in a pool of one"))
                     .as("the pid of a task in a pool of one worker").isIn(workers);
         }

@@ -15,6 +15,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import katas.process.Lifeline;
 import katas.process.SafeSerialization;
 
 /**
@@ -41,6 +42,10 @@ public final class PoolWorker {
     }
 
     public static void main(String[] args) throws IOException {
+        // The end of its stdin tells it the pool was closed, but only between tasks: a task that runs long (or for
+        // ever) would outlive a pool JVM that was killed (a mutation-testing minion on a time-out, say). This ends
+        // the worker as soon as the JVM that owns the pool is gone.
+        Lifeline.holdOn();
         DataInputStream requests = new DataInputStream(new BufferedInputStream(System.in, 1 << 16));
         DataOutputStream replies = new DataOutputStream(
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));

@@ -10,6 +10,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputFilter;
 import java.io.Serializable;
+import katas.process.Lifeline;
 import katas.process.SafeSerialization;
 
 /**
@@ -40,6 +41,10 @@ public final class PoolWorker {
     }
 
     public static void main(String[] args) throws IOException {
+        // The end of its stdin tells it the pool was closed, but only between tasks: a task that runs long (or for
+        // ever) would outlive a pool JVM that was killed (a mutation-testing minion on a time-out, say). This ends
+        // the worker as soon as the JVM that owns the pool is gone.
+        Lifeline.holdOn();
         DataInputStream requests = new DataInputStream(new BufferedInputStream(System.in));
         DataOutputStream replies = new DataOutputStream(
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));

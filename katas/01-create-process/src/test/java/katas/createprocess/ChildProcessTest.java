@@ -20,10 +20,10 @@ import katas.createprocess.fixtures.PrintsItsPidAndParentPid;
 import katas.createprocess.fixtures.PrintsWithoutNewline;
 import katas.createprocess.fixtures.SleepsForever;
 import katas.createprocess.fixtures.ThrowsUncaught;
+import katas.process.ProcessTree;
 import katas.testkit.Bounded;
 import katas.testkit.KataTest;
 import katas.testkit.OutputRecorder;
-import katas.process.ProcessTree;
 import org.junit.jupiter.api.Test;
 
 @KataTest

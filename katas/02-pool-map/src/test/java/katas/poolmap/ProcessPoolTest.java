@@ -16,10 +16,10 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import katas.poolmap.fixtures.Unshippable;
+import katas.process.ProcessTree;
 import katas.testkit.Bounded;
 import katas.testkit.KataTest;
-import katas.process.ProcessTree;
-import katas.poolmap.fixtures.Unshippable;
 import org.junit.jupiter.api.Test;
 
 @KataTest

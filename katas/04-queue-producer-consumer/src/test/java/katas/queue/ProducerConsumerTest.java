@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import katas.process.CapturedProcess;
+import katas.queue.fixtures.PutsThenHalts;
 import katas.testkit.ChildJvmFleet;
 import katas.testkit.KataTest;
-import katas.queue.fixtures.PutsThenHalts;
 import org.junit.jupiter.api.Test;
 
 /** Producer and consumer processes around one {@link ProcessQueue} owned by the test JVM. */

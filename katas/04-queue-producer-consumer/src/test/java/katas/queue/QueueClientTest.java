@@ -1,10 +1,10 @@
 package katas.queue;
 
-import static katas.testkit.ProcessAssert.assertThatProcess;
 import static katas.queue.QueueCalls.PLENTY;
 import static katas.queue.QueueCalls.PRODUCER_MAY_HANG;
 import static katas.queue.QueueCalls.within;
 import static katas.testkit.ChildJvmFleet.describeExit;
+import static katas.testkit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -20,17 +20,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import katas.process.CapturedProcess;
-import katas.testkit.ChildJvmFleet;
-import katas.testkit.Bounded;
-import katas.testkit.Gadget;
-import katas.testkit.KataTest;
 import katas.process.ProcessTree;
 import katas.queue.fixtures.GetsWithATimeout;
-import katas.queue.fixtures.PutsAGadgetThenItsPid;
 import katas.queue.fixtures.PutsABigItem;
+import katas.queue.fixtures.PutsAGadgetThenItsPid;
 import katas.queue.fixtures.PutsAThreadThenItsPid;
 import katas.queue.fixtures.PutsItsPid;
 import katas.queue.fixtures.WaitsForAnItem;
+import katas.testkit.Bounded;
+import katas.testkit.ChildJvmFleet;
+import katas.testkit.Gadget;
+import katas.testkit.KataTest;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

@@ -53,6 +53,8 @@ class ListManagerTest {
     /** Bounds for learner code that might hang, well inside the class's 20 s timeout so that our message is read. */
     private static final Duration START_BOUND = Duration.ofSeconds(10);
     private static final Duration CALL_BOUND = Duration.ofSeconds(8);
+    /** Longer than a call may take, so that only the test thaws a frozen manager while the test JVM lives. */
+    private static final int THAW_AFTER_SECONDS = 10;
     /** How long a hostile peer waits to see whether the manager has closed its connection. */
     private static final int HOSTILE_WAIT_MS = 3_000;
     /** The manager gives a peer this long to finish the handshake (README); an authenticated proxy may idle longer. */
@@ -644,7 +646,7 @@ class ListManagerTest {
         try (ListManager manager = startManager();
              ListProxy list = answered("manager.list()", manager::list)) {
             list.append("before the freeze");
-            signal("STOP", manager.pid()); // the manager's process is frozen: alive, connected, and silent
+            Process freezer = freeze(manager.pid()); // the manager is frozen: alive, connected, and silent
             try {
                 Bounded.within(CALL_BOUND, "size() on a proxy whose manager is frozen (SIGSTOP)", "A manager that "
                         + "is alive but does not answer never closes the connection, so only a read timeout ends the "
@@ -655,8 +657,27 @@ class ListManagerTest {
                                 .isThrownBy(list::size));
             } finally {
                 signal("CONT", manager.pid());
+                ProcessTree.kill(freezer.toHandle());
             }
         }
+    }
+
+    /**
+     * Freezes a process with SIGSTOP until this test sends SIGCONT, or for {@value #THAW_AFTER_SECONDS} s at most: a
+     * shell, not this JVM, sends the last SIGCONT. A frozen process runs nothing, not even its lifeline, so if this
+     * JVM were killed while the manager is frozen (a test runner's time-out) it would otherwise stay frozen for ever.
+     */
+    private static Process freeze(long pid) throws Exception {
+        Process freezer = new ProcessBuilder("sh", "-c", "kill -STOP \"$1\" && echo frozen; sleep "
+                + THAW_AFTER_SECONDS + "; kill -CONT \"$1\"", "sh", String.valueOf(pid))
+                .redirectErrorStream(true).start();
+        String said = Bounded.within(Duration.ofSeconds(5), "the shell that freezes the manager with kill -STOP",
+                "The test's own tool: is sh on the PATH?").onTimeout(() -> ProcessTree.kill(freezer.toHandle()))
+                .get(() -> new String(freezer.getInputStream().readNBytes("frozen\n".length()),
+                        StandardCharsets.UTF_8));
+        assertThat(said).as("what the shell said after kill -STOP %d (the test's own tool for freezing the manager)",
+                pid).isEqualTo("frozen\n");
+        return freezer;
     }
 
     private static void signal(String signal, long pid) throws Exception {

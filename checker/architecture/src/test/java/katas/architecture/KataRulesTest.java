@@ -47,6 +47,12 @@ class KataRulesTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> a_katas_tests_bound_their_calls_with_the_test_kit() {
+        return Modules.under("katas").stream().map(m -> DynamicTest.dynamicTest(name(m),
+                () -> Rules.KATA_TESTS_BOUND_THEIR_CALLS_WITH_THE_KIT.check(Modules.testClasses(m))));
+    }
+
+    @TestFactory
     Stream<DynamicTest> every_solution_with_its_tests_starts_a_real_process() {
         return Modules.under("solutions").stream().map(m -> DynamicTest.dynamicTest(name(m),
                 () -> Rules.STARTS_A_PROCESS.check(Modules.mainAndTestClasses(m))));

@@ -69,6 +69,13 @@ final class Rules {
             .should().dependOnClassesThat().resideInAnyPackage("katas.testjvm..", "katas.checker..")
             .because("a kata's tests use the process library and the test kit, never the checker's machinery");
 
+    /** A bounded call is one mechanism, the test kit's: it names what the test waited for and the likely cause. */
+    static final ArchRule KATA_TESTS_BOUND_THEIR_CALLS_WITH_THE_KIT = noClasses()
+            .should().callMethodWhere(DescribedPredicate.describe("JUnit's assertTimeoutPreemptively",
+                    (JavaMethodCall call) -> call.getTarget().getName().equals("assertTimeoutPreemptively")))
+            .because("a kata's tests bound a call with katas.testkit.Bounded, whose failure names what the test "
+                    + "waited for and the likely cause, never with assertTimeoutPreemptively directly");
+
     private static final List<String> HARNESS = List.of("katas.process", "katas.testkit", "katas.testjvm",
             "katas.checker");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import katas.architecture.breaking.BoundsACallWithJUnit;
 import katas.architecture.breaking.CallsNothing;
 import katas.architecture.breaking.DependsOnAKata;
 import katas.architecture.breaking.UsesAParallelStream;
@@ -43,6 +44,18 @@ class RulesCanFailTest {
     @Test
     void the_thread_rule_accepts_a_class_without_thread_pools() {
         assertThatCode(() -> Rules.NO_THREADS_AS_A_STAND_IN_FOR_PROCESSES.check(only(CallsNothing.class)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void the_bounded_call_rule_rejects_junits_own_time_limit() {
+        assertThatThrownBy(() -> Rules.KATA_TESTS_BOUND_THEIR_CALLS_WITH_THE_KIT.check(only(BoundsACallWithJUnit.class)))
+                .hasMessageContaining("assertTimeoutPreemptively");
+    }
+
+    @Test
+    void the_bounded_call_rule_accepts_a_class_that_calls_nothing() {
+        assertThatCode(() -> Rules.KATA_TESTS_BOUND_THEIR_CALLS_WITH_THE_KIT.check(only(CallsNothing.class)))
                 .doesNotThrowAnyException();
     }
 

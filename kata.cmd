@@ -10,6 +10,7 @@ if defined JAVA_HOME (set "JAVA=%JAVA_HOME%\bin\java.exe") else (set "JAVA=java"
 rem Build the checker on first use. After pulling changes to checker\, delete checker\cli\target to rebuild.
 if not exist "%TARGET%\lib\.built" (
   echo Setting up the checker ^(first run: fetching Maven and building; this takes a minute or two^)...
+  if exist "%TARGET%\lib" rmdir /s /q "%TARGET%\lib"
   call "%ROOT%\mvnw.cmd" -B -q -f "%ROOT%\pom.xml" -pl checker/cli -am -DskipTests package > "%TEMP%\kata-setup.log" 2>&1
   if errorlevel 1 (
     echo kata: setting up failed. See %TEMP%\kata-setup.log 1>&2

@@ -3,6 +3,7 @@ package katas.checker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import katas.testkit.KataTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +46,30 @@ class CheckCommandTest {
 
         assertThat(exit).as(workspace.out).isZero();
         assertThat(workspace.out).contains("solved").doesNotContain("FAIL");
+    }
+
+    @Test
+    void a_file_the_code_writes_by_a_relative_path_lands_in_the_runs_folder_not_in_the_repository()
+            throws IOException {
+        String name = "stray-" + ProcessHandle.current().pid() + ".txt";
+        workspace.write("katas/01-create-process/src/main/java/katas/createprocess/Stray.java",
+                "package katas.createprocess;\npublic class Stray {\n  static {\n    try { java.nio.file.Files"
+                        + ".writeString(java.nio.file.Path.of(\"" + name + "\"), \"x\"); }\n"
+                        + "    catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }\n  }\n}\n");
+        workspace.write("katas/01-create-process/src/test/java/katas/createprocess/StrayTest.java",
+                "package katas.createprocess;\nclass StrayTest {\n  @org.junit.jupiter.api.Test void writes() "
+                        + "throws Exception { Class.forName(\"katas.createprocess.Stray\"); }\n}\n");
+
+        try {
+            workspace.run("check", "01");
+
+            assertThat(workspace.out).as("the check's report").contains("failing: 1 of 27 tests pass");
+            assertThat(Path.of(name).toAbsolutePath()).as("a file written by the kata's code to a relative path, in "
+                    + "the checker's working folder").doesNotExist();
+            assertThat(workspace.root.resolve(name)).as("the same file, in the repository's root").doesNotExist();
+        } finally {
+            Files.deleteIfExists(Path.of(name));
+        }
     }
 
     @Test

@@ -40,8 +40,8 @@ public final class ChildProcess {
      * @throws IllegalArgumentException if the main class cannot be found on the classpath
      */
     public void start() {
-        throw new UnsupportedOperationException("TODO start(): launch a child JVM with ProcessBuilder running "
-                + mainClassName + " " + args + ", and copy its output to 'out' as it arrives");
+        throw new UnsupportedOperationException("TODO task 1: start(): launch a child JVM with ProcessBuilder "
+                + "running " + mainClassName + " " + args);
     }
 
     /**
@@ -50,7 +50,7 @@ public final class ChildProcess {
      * @throws IllegalStateException if the child was never started
      */
     public void join() throws InterruptedException {
-        throw new UnsupportedOperationException("TODO join(): wait for the child process to exit");
+        throw new UnsupportedOperationException("TODO task 1: join(): wait for the child process to exit");
     }
 
     /**
@@ -60,12 +60,13 @@ public final class ChildProcess {
      * @throws IllegalStateException if the child was never started
      */
     public boolean join(Duration timeout) throws InterruptedException {
-        throw new UnsupportedOperationException("TODO join(timeout): wait for the child, but no longer than timeout");
+        throw new UnsupportedOperationException(
+                "TODO task 2: join(timeout): wait for the child, but no longer than timeout");
     }
 
     /** Whether the child is running now (false before start and after it exited). */
     public boolean isAlive() {
-        throw new UnsupportedOperationException("TODO isAlive(): ask the process whether it is still running");
+        throw new UnsupportedOperationException("TODO task 1: isAlive(): ask the process whether it is still running");
     }
 
     /**
@@ -74,7 +75,7 @@ public final class ChildProcess {
      * @throws IllegalStateException if the child was never started
      */
     public long pid() {
-        throw new UnsupportedOperationException("TODO pid(): the child's process id");
+        throw new UnsupportedOperationException("TODO task 1: pid(): the child's process id");
     }
 
     /**
@@ -83,11 +84,11 @@ public final class ChildProcess {
      * @throws IllegalStateException if the child was never started or is still running
      */
     public int exitCode() {
-        throw new UnsupportedOperationException("TODO exitCode(): the exit code of the finished child");
+        throw new UnsupportedOperationException("TODO task 4: exitCode(): the exit code of the finished child");
     }
 
     /** Everything the child wrote to its standard error so far (complete once join has returned). */
     public String errorOutput() {
-        throw new UnsupportedOperationException("TODO errorOutput(): what the child printed to System.err");
+        throw new UnsupportedOperationException("TODO task 3: errorOutput(): what the child printed to System.err");
     }
 }

@@ -24,6 +24,7 @@ import katas.process.ProcessTree;
 import katas.testkit.Bounded;
 import katas.testkit.KataTest;
 import katas.testkit.OutputRecorder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @KataTest
@@ -77,6 +78,7 @@ class ChildProcessTest {
     }
 
     @Test
+    @Tag("task:1")
     void the_child_runs_the_named_main_class_with_its_arguments() throws Exception {
         ChildProcess child = childRunning(Greeter.class, "Alice");
 
@@ -89,6 +91,22 @@ class ChildProcessTest {
     }
 
     @Test
+    @Tag("task:1")
+    void an_argument_with_spaces_reaches_the_child_as_one_argument() throws Exception {
+        ChildProcess child = childRunning(Greeter.class, "Mary Ann");
+
+        start(child);
+        join(child);
+
+        assertThat(out.lines())
+                .as("what Greeter printed for the single argument \"Mary Ann\". \"Hello, Mary!\" means the "
+                        + "argument was split at its space: pass each argument as its own element of the "
+                        + "ProcessBuilder's command list")
+                .containsExactly("Hello, Mary Ann!");
+    }
+
+    @Test
+    @Tag("task:1")
     void the_child_is_a_separate_process_whose_parent_is_the_test_jvm() throws Exception {
         ChildProcess child = childRunning(PrintsItsPidAndParentPid.class);
 
@@ -112,84 +130,7 @@ class ChildProcessTest {
     }
 
     @Test
-    void after_join_the_child_is_no_longer_alive_and_exited_with_code_zero() throws Exception {
-        ChildProcess child = childRunning(Greeter.class, "Alice");
-
-        start(child);
-        join(child);
-
-        assertThat(child.isAlive()).as("isAlive() after join(): join must wait until the child has exited").isFalse();
-        assertThat(child.exitCode()).as("exit code of a child whose main returned normally").isZero();
-    }
-
-    @Test
-    void the_parents_line_before_start_comes_first_and_main_completed_comes_after_join() throws Exception {
-        ChildProcess child = childRunning(Greeter.class, "Bob");
-
-        out.stream().println("main started");
-        start(child);
-        join(child);
-        out.stream().println("main completed");
-
-        assertThat(out.lines())
-                .as("the order of the lines: join() returns only after the child has exited AND its whole output "
-                        + "has been copied to 'out'")
-                .containsExactly("main started", "Hello, Bob!", "main completed");
-    }
-
-    @Test
-    void starting_the_same_child_twice_is_an_illegal_state() throws Exception {
-        ChildProcess child = childRunning(Greeter.class, "Alice");
-        start(child);
-        try {
-            assertThatExceptionOfType(IllegalStateException.class)
-                    .as("a second start() of the same child while it runs: a process runs once, like Python's "
-                            + "Process; refuse with an IllegalStateException")
-                    .isThrownBy(child::start);
-        } finally {
-            join(child);
-        }
-    }
-
-    @Test
-    void a_child_that_has_exited_cannot_be_started_again() throws Exception {
-        ChildProcess child = childRunning(Greeter.class, "Alice");
-        start(child);
-        join(child);
-
-        assertThatExceptionOfType(IllegalStateException.class)
-                .as("start() of a child that has run and exited. A ChildProcess stands for one process, which "
-                        + "runs once: refuse because it was started before (process != null), not only while it "
-                        + "is alive. To run the program again, create a new ChildProcess")
-                .isThrownBy(child::start);
-        assertThat(out.lines())
-                .as("what reached 'out': the greeting once. A second line means start() launched the child again")
-                .containsExactly("Hello, Alice!");
-    }
-
-    @Test
-    void start_returns_at_once_while_the_child_is_still_running() throws Exception {
-        ChildProcess child = childRunning(Greeter.class, "Alice");
-
-        start(child);
-        boolean aliveRightAfterStart = child.isAlive();
-        List<String> linesRightAfterStart = out.lines();
-        join(child);
-
-        assertThat(aliveRightAfterStart)
-                .as("isAlive() right after start() returned. A new JVM needs far longer than start() to get to "
-                        + "Greeter's main, so the child must still be running. False means start() waited for the "
-                        + "child to end, or no child process was started at all (was the line printed by the "
-                        + "parent?)")
-                .isTrue();
-        assertThat(linesRightAfterStart)
-                .as("what had reached 'out' when start() returned: nothing yet, the child JVM was still starting. "
-                        + "The greeting must come from the child, through its stdout pipe, not from the parent")
-                .isEmpty();
-        assertThat(out.lines()).as("what reached 'out' once join() returned").containsExactly("Hello, Alice!");
-    }
-
-    @Test
+    @Tag("task:1")
     void the_child_is_this_jvms_own_java_running_the_named_class_with_its_arguments() throws Exception {
         ChildProcess child = childRunning(SleepsForever.class, "Mary Ann", "two words");
         start(child);
@@ -215,64 +156,171 @@ class ChildProcessTest {
     }
 
     @Test
-    void an_argument_with_spaces_reaches_the_child_as_one_argument() throws Exception {
-        ChildProcess child = childRunning(Greeter.class, "Mary Ann");
+    @Tag("task:1")
+    void start_returns_at_once_while_the_child_is_still_running() throws Exception {
+        ChildProcess child = childRunning(Greeter.class, "Alice");
+
+        start(child);
+        boolean aliveRightAfterStart = child.isAlive();
+        List<String> linesRightAfterStart = out.lines();
+        join(child);
+
+        assertThat(aliveRightAfterStart)
+                .as("isAlive() right after start() returned. A new JVM needs far longer than start() to get to "
+                        + "Greeter's main, so the child must still be running. False means start() waited for the "
+                        + "child to end, or no child process was started at all (was the line printed by the "
+                        + "parent?)")
+                .isTrue();
+        assertThat(linesRightAfterStart)
+                .as("what had reached 'out' when start() returned: nothing yet, the child JVM was still starting. "
+                        + "The greeting must come from the child, through its stdout pipe, not from the parent")
+                .isEmpty();
+        assertThat(out.lines()).as("what reached 'out' once join() returned").containsExactly("Hello, Alice!");
+    }
+
+    @Test
+    @Tag("task:1")
+    void the_parents_line_before_start_comes_first_and_main_completed_comes_after_join() throws Exception {
+        ChildProcess child = childRunning(Greeter.class, "Bob");
+
+        out.stream().println("main started");
+        start(child);
+        join(child);
+        out.stream().println("main completed");
+
+        assertThat(out.lines())
+                .as("the order of the lines: join() returns only after the child has exited AND its whole output "
+                        + "has been copied to 'out'")
+                .containsExactly("main started", "Hello, Bob!", "main completed");
+    }
+
+    @Test
+    @Tag("task:2")
+    void join_with_a_timeout_returns_while_the_child_is_still_running() throws Exception {
+        ChildProcess child = childRunning(SleepsForever.class);
+        start(child);
+        try {
+            long started = System.nanoTime();
+            boolean exited = join(child, Duration.ofMillis(300));
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(exited).as("join(300 ms) on a child that never ends must report that it has not exited")
+                    .isFalse();
+            assertThat(waited)
+                    .as("how long join(300 ms) waited. Less than 300 ms: it did not wait at all (a timeout cut to "
+                            + "whole seconds is 0 s: use toMillis() or toNanos(), not toSeconds()); a second or "
+                            + "more: the timeout was rounded up to whole seconds")
+                    .isBetween(Duration.ofMillis(250), Duration.ofMillis(900));
+            assertThat(child.isAlive()).as("isAlive() of the child after the timed join gave up").isTrue();
+        } finally {
+            kill(child);
+        }
+        assertThat(join(child, PLENTY)).as("join(timeout) of the child after it was killed").isTrue();
+    }
+
+    @Test
+    @Tag("task:3")
+    void a_line_reaches_out_while_the_child_is_still_running() throws Exception {
+        ChildProcess child = childRunning(SleepsForever.class);
+        start(child);
+        try {
+            await("the line \"sleeping\" that the child prints before it sleeps for ever, to reach 'out'. It never "
+                    + "arrived while the child ran: copy each line to 'out' as soon as it is read from the pipe, "
+                    + "not all of them once the child has exited")
+                    .atMost(PATIENCE)
+                    .until(() -> out.lines().contains("sleeping"));
+            assertThat(child.isAlive())
+                    .as("isAlive() once the child's first line had reached 'out': the child sleeps for ever, so it "
+                            + "must still be running")
+                    .isTrue();
+        } finally {
+            kill(child);
+        }
+    }
+
+    @Test
+    @Tag("task:3")
+    void a_last_line_without_a_line_end_still_reaches_out() throws Exception {
+        ChildProcess child = childRunning(PrintsWithoutNewline.class);
 
         start(child);
         join(child);
 
         assertThat(out.lines())
-                .as("what Greeter printed for the single argument \"Mary Ann\". \"Hello, Mary!\" means the "
-                        + "argument was split at its space: pass each argument as its own element of the "
-                        + "ProcessBuilder's command list")
-                .containsExactly("Hello, Mary Ann!");
+                .as("what reached 'out' from a child that printed \"no newline\" with print() (no line end) and "
+                        + "exited. The end of the pipe ends the last line too: BufferedReader.readLine() returns "
+                        + "it; a copier that emits a line only at '\\n' loses it")
+                .containsExactly("no newline");
     }
 
     @Test
-    void joining_a_child_that_was_never_started_is_an_illegal_state() {
-        ChildProcess child = childRunning(Greeter.class, "Alice");
-
-        assertThatExceptionOfType(IllegalStateException.class)
-                .as("join() before start(): there is no process to wait for")
-                .isThrownBy(child::join);
-    }
-
-    @Test
-    void the_code_passed_to_system_exit_in_the_child_is_its_exit_code() throws Exception {
-        ChildProcess child = childRunning(ExitsWithCode.class, "3");
+    @Tag("task:3")
+    void join_returns_only_after_every_line_has_reached_a_slow_reader() throws Exception {
+        int lines = 1500; // ~150 KB: when the child exits, the last 64 KiB still sit in the pipe
+        SlowLineCounter slow = new SlowLineCounter();
+        ChildProcess child = new ChildProcess(slow.stream(), PrintsALot.class.getName(), String.valueOf(lines), "0");
 
         start(child);
         join(child);
 
-        assertThat(child.exitCode()).as("exit code of a child that called System.exit(3)").isEqualTo(3);
+        assertThat(slow.count())
+                .as("lines that had reached 'out' when join() returned. The child had exited, but its last lines were "
+                        + "still in the pipe: join() must also wait for the thread that copies them")
+                .isEqualTo(lines);
     }
 
     @Test
-    void an_uncaught_exception_gives_exit_code_one_and_its_text_on_the_error_output() throws Exception {
-        ChildProcess child = childRunning(ThrowsUncaught.class);
+    @Tag("task:3")
+    void a_timed_join_that_succeeds_has_copied_every_line_too() throws Exception {
+        int lines = 1500;
+        SlowLineCounter slow = new SlowLineCounter();
+        ChildProcess child = new ChildProcess(slow.stream(), PrintsALot.class.getName(), String.valueOf(lines), "0");
+
+        start(child);
+        assertThat(join(child, PLENTY)).as("join(%d s) of a child that ends by itself", PLENTY.toSeconds())
+                .isTrue();
+
+        assertThat(slow.count())
+                .as("lines that had reached 'out' when join(timeout) returned true: it must wait for the copying "
+                        + "thread as well")
+                .isEqualTo(lines);
+    }
+
+    @Test
+    @Tag("task:3")
+    void join_returns_only_after_all_of_stderr_has_been_copied() throws Exception {
+        int lines = 200_000;
+        ChildProcess child = childRunning(BurstsToStderr.class, String.valueOf(lines));
 
         start(child);
         join(child);
 
-        assertThat(child.exitCode()).as("exit code of a child whose main threw an exception").isEqualTo(1);
-        assertThat(child.errorOutput())
-                .as("the child's standard error, where the JVM printed the uncaught exception")
-                .contains("java.lang.IllegalStateException: the child failed on purpose");
+        assertThat(child.errorOutput().lines().count())
+                .as("lines in errorOutput() when join() returned; the child wrote %d empty lines to stderr and "
+                        + "exited at once, with a pipe full of them still unread. join() must also wait for the "
+                        + "thread that copies stderr", lines)
+                .isEqualTo(lines);
     }
 
     @Test
-    void a_main_class_that_does_not_exist_is_a_clear_error_not_a_hang() {
-        ChildProcess child = new ChildProcess(out.stream(), "katas.createprocess.NoSuchProgram");
+    @Tag("task:3")
+    void a_timed_join_that_succeeds_has_copied_all_of_stderr_too() throws Exception {
+        int lines = 200_000;
+        ChildProcess child = childRunning(BurstsToStderr.class, String.valueOf(lines));
 
-        assertThatExceptionOfType(IllegalArgumentException.class)
-                .as("start() of a class that is not on the classpath should fail at once, naming the class: check "
-                        + "it with Class.forName before spawning (a child for a missing class would only die later "
-                        + "with exit code 1)")
-                .isThrownBy(child::start)
-                .withMessageContaining("katas.createprocess.NoSuchProgram");
+        start(child);
+        assertThat(join(child, PLENTY)).as("join(%d s) of a child that ends by itself", PLENTY.toSeconds())
+                .isTrue();
+
+        assertThat(child.errorOutput().lines().count())
+                .as("lines in errorOutput() when join(timeout) returned true; the child wrote %d empty lines to "
+                        + "stderr and exited at once, with a pipe full of them still unread. join(timeout) must "
+                        + "also wait for the thread that copies stderr", lines)
+                .isEqualTo(lines);
     }
 
     @Test
+    @Tag("task:3")
     void a_child_that_prints_megabytes_does_not_deadlock_the_parent() throws Exception {
         int outLines = 100_000; // 8 MB: a pipe holds 64 KiB on Linux
         int errLines = 20_000;
@@ -297,64 +345,57 @@ class ChildProcessTest {
     }
 
     @Test
-    void join_with_a_timeout_returns_while_the_child_is_still_running() throws Exception {
-        ChildProcess child = childRunning(SleepsForever.class);
-        start(child);
-        try {
-            long started = System.nanoTime();
-            boolean exited = join(child, Duration.ofMillis(300));
-            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+    @Tag("task:4")
+    void after_join_the_child_is_no_longer_alive_and_exited_with_code_zero() throws Exception {
+        ChildProcess child = childRunning(Greeter.class, "Alice");
 
-            assertThat(exited).as("join(300 ms) on a child that never ends must report that it has not exited")
-                    .isFalse();
-            assertThat(waited)
-                    .as("how long join(300 ms) waited. Less than 300 ms: it did not wait at all (a timeout cut to "
-                            + "whole seconds is 0 s: use toMillis() or toNanos(), not toSeconds()); a second or "
-                            + "more: the timeout was rounded up to whole seconds")
-                    .isBetween(Duration.ofMillis(250), Duration.ofMillis(900));
-            assertThat(child.isAlive()).as("isAlive() of the child after the timed join gave up").isTrue();
-        } finally {
-            kill(child);
-        }
-        assertThat(join(child, PLENTY)).as("join(timeout) of the child after it was killed").isTrue();
+        start(child);
+        join(child);
+
+        assertThat(child.isAlive()).as("isAlive() after join(): join must wait until the child has exited").isFalse();
+        assertThat(child.exitCode()).as("exit code of a child whose main returned normally").isZero();
     }
 
     @Test
-    void asking_for_the_exit_code_of_a_running_child_is_an_illegal_state() throws Exception {
-        ChildProcess child = childRunning(SleepsForever.class);
+    @Tag("task:4")
+    void the_code_passed_to_system_exit_in_the_child_is_its_exit_code() throws Exception {
+        ChildProcess child = childRunning(ExitsWithCode.class, "3");
+
         start(child);
-        try {
-            Bounded.within(Duration.ofSeconds(5), "exitCode() of a child that never ends", "It waits for the child "
-                    + "(waitFor()) instead of refusing at once while the child is alive.")
-                    .run(() -> assertThatExceptionOfType(IllegalStateException.class)
-                            .as("exitCode() while the child runs: it has no exit code yet, so refuse with an "
-                                    + "IllegalStateException (Process.exitValue() throws one of its own kind)")
-                            .isThrownBy(child::exitCode));
-        } finally {
-            kill(child);
-        }
+        join(child);
+
+        assertThat(child.exitCode()).as("exit code of a child that called System.exit(3)").isEqualTo(3);
     }
 
     @Test
-    void a_line_reaches_out_while_the_child_is_still_running() throws Exception {
-        ChildProcess child = childRunning(SleepsForever.class);
+    @Tag("task:4")
+    void an_uncaught_exception_gives_exit_code_one_and_its_text_on_the_error_output() throws Exception {
+        ChildProcess child = childRunning(ThrowsUncaught.class);
+
         start(child);
-        try {
-            await("the line \"sleeping\" that the child prints before it sleeps for ever, to reach 'out'. It never "
-                    + "arrived while the child ran: copy each line to 'out' as soon as it is read from the pipe, "
-                    + "not all of them once the child has exited")
-                    .atMost(PATIENCE)
-                    .until(() -> out.lines().contains("sleeping"));
-            assertThat(child.isAlive())
-                    .as("isAlive() once the child's first line had reached 'out': the child sleeps for ever, so it "
-                            + "must still be running")
-                    .isTrue();
-        } finally {
-            kill(child);
-        }
+        join(child);
+
+        assertThat(child.exitCode()).as("exit code of a child whose main threw an exception").isEqualTo(1);
+        assertThat(child.errorOutput())
+                .as("the child's standard error, where the JVM printed the uncaught exception")
+                .contains("java.lang.IllegalStateException: the child failed on purpose");
     }
 
     @Test
+    @Tag("task:5")
+    void a_main_class_that_does_not_exist_is_a_clear_error_not_a_hang() {
+        ChildProcess child = new ChildProcess(out.stream(), "katas.createprocess.NoSuchProgram");
+
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .as("start() of a class that is not on the classpath should fail at once, naming the class: check "
+                        + "it with Class.forName before spawning (a child for a missing class would only die later "
+                        + "with exit code 1)")
+                .isThrownBy(child::start)
+                .withMessageContaining("katas.createprocess.NoSuchProgram");
+    }
+
+    @Test
+    @Tag("task:5")
     void the_main_class_is_initialized_only_in_the_child() throws Exception {
         ChildProcess child = childRunning(MarksTheJvmItIsInitializedIn.class);
 
@@ -373,20 +414,26 @@ class ChildProcessTest {
     }
 
     @Test
-    void a_last_line_without_a_line_end_still_reaches_out() throws Exception {
-        ChildProcess child = childRunning(PrintsWithoutNewline.class);
+    @Tag("task:5")
+    void the_child_finds_its_class_even_when_java_class_path_does_not_name_it() throws Exception {
+        String saved = System.getProperty("java.class.path");
+        System.setProperty("java.class.path", "launcher.jar"); // what some IDEs and test launchers leave there
+        try {
+            ChildProcess child = childRunning(Greeter.class, "Carol");
+            start(child);
+            join(child);
 
-        start(child);
-        join(child);
-
-        assertThat(out.lines())
-                .as("what reached 'out' from a child that printed \"no newline\" with print() (no line end) and "
-                        + "exited. The end of the pipe ends the last line too: BufferedReader.readLine() returns "
-                        + "it; a copier that emits a line only at '\\n' loses it")
-                .containsExactly("no newline");
+            assertThat(out.lines())
+                    .as("what the child printed. With java.class.path useless, the child's classpath must come from "
+                            + "where the main class was loaded (its CodeSource): see task 5 in README.md")
+                    .containsExactly("Hello, Carol!");
+        } finally {
+            System.setProperty("java.class.path", saved);
+        }
     }
 
     @Test
+    @Tag("task:6")
     void a_child_that_was_never_started_is_not_alive() {
         ChildProcess child = childRunning(Greeter.class, "Alice");
 
@@ -394,68 +441,17 @@ class ChildProcessTest {
     }
 
     @Test
-    void join_returns_only_after_every_line_has_reached_a_slow_reader() throws Exception {
-        int lines = 1500; // ~150 KB: when the child exits, the last 64 KiB still sit in the pipe
-        SlowLineCounter slow = new SlowLineCounter();
-        ChildProcess child = new ChildProcess(slow.stream(), PrintsALot.class.getName(), String.valueOf(lines), "0");
+    @Tag("task:6")
+    void joining_a_child_that_was_never_started_is_an_illegal_state() {
+        ChildProcess child = childRunning(Greeter.class, "Alice");
 
-        start(child);
-        join(child);
-
-        assertThat(slow.count())
-                .as("lines that had reached 'out' when join() returned. The child had exited, but its last lines were "
-                        + "still in the pipe: join() must also wait for the thread that copies them")
-                .isEqualTo(lines);
+        assertThatExceptionOfType(IllegalStateException.class)
+                .as("join() before start(): there is no process to wait for")
+                .isThrownBy(child::join);
     }
 
     @Test
-    void a_timed_join_that_succeeds_has_copied_every_line_too() throws Exception {
-        int lines = 1500;
-        SlowLineCounter slow = new SlowLineCounter();
-        ChildProcess child = new ChildProcess(slow.stream(), PrintsALot.class.getName(), String.valueOf(lines), "0");
-
-        start(child);
-        assertThat(join(child, PLENTY)).as("join(%d s) of a child that ends by itself", PLENTY.toSeconds())
-                .isTrue();
-
-        assertThat(slow.count())
-                .as("lines that had reached 'out' when join(timeout) returned true: it must wait for the copying "
-                        + "thread as well")
-                .isEqualTo(lines);
-    }
-
-    @Test
-    void join_returns_only_after_all_of_stderr_has_been_copied() throws Exception {
-        int lines = 200_000;
-        ChildProcess child = childRunning(BurstsToStderr.class, String.valueOf(lines));
-
-        start(child);
-        join(child);
-
-        assertThat(child.errorOutput().lines().count())
-                .as("lines in errorOutput() when join() returned; the child wrote %d empty lines to stderr and "
-                        + "exited at once, with a pipe full of them still unread. join() must also wait for the "
-                        + "thread that copies stderr", lines)
-                .isEqualTo(lines);
-    }
-
-    @Test
-    void a_timed_join_that_succeeds_has_copied_all_of_stderr_too() throws Exception {
-        int lines = 200_000;
-        ChildProcess child = childRunning(BurstsToStderr.class, String.valueOf(lines));
-
-        start(child);
-        assertThat(join(child, PLENTY)).as("join(%d s) of a child that ends by itself", PLENTY.toSeconds())
-                .isTrue();
-
-        assertThat(child.errorOutput().lines().count())
-                .as("lines in errorOutput() when join(timeout) returned true; the child wrote %d empty lines to "
-                        + "stderr and exited at once, with a pipe full of them still unread. join(timeout) must "
-                        + "also wait for the thread that copies stderr", lines)
-                .isEqualTo(lines);
-    }
-
-    @Test
+    @Tag("task:6")
     void pid_exit_code_and_timed_join_before_start_are_illegal_states() {
         ChildProcess child = childRunning(Greeter.class, "Alice");
 
@@ -469,20 +465,51 @@ class ChildProcessTest {
     }
 
     @Test
-    void the_child_finds_its_class_even_when_java_class_path_does_not_name_it() throws Exception {
-        String saved = System.getProperty("java.class.path");
-        System.setProperty("java.class.path", "launcher.jar"); // what some IDEs and test launchers leave there
+    @Tag("task:6")
+    void starting_the_same_child_twice_is_an_illegal_state() throws Exception {
+        ChildProcess child = childRunning(Greeter.class, "Alice");
+        start(child);
         try {
-            ChildProcess child = childRunning(Greeter.class, "Carol");
-            start(child);
-            join(child);
-
-            assertThat(out.lines())
-                    .as("what the child printed. With java.class.path useless, the child's classpath must come from "
-                            + "where the main class was loaded (its CodeSource): see hint 4")
-                    .containsExactly("Hello, Carol!");
+            assertThatExceptionOfType(IllegalStateException.class)
+                    .as("a second start() of the same child while it runs: a process runs once, like Python's "
+                            + "Process; refuse with an IllegalStateException")
+                    .isThrownBy(child::start);
         } finally {
-            System.setProperty("java.class.path", saved);
+            join(child);
+        }
+    }
+
+    @Test
+    @Tag("task:6")
+    void a_child_that_has_exited_cannot_be_started_again() throws Exception {
+        ChildProcess child = childRunning(Greeter.class, "Alice");
+        start(child);
+        join(child);
+
+        assertThatExceptionOfType(IllegalStateException.class)
+                .as("start() of a child that has run and exited. A ChildProcess stands for one process, which "
+                        + "runs once: refuse because it was started before (process != null), not only while it "
+                        + "is alive. To run the program again, create a new ChildProcess")
+                .isThrownBy(child::start);
+        assertThat(out.lines())
+                .as("what reached 'out': the greeting once. A second line means start() launched the child again")
+                .containsExactly("Hello, Alice!");
+    }
+
+    @Test
+    @Tag("task:6")
+    void asking_for_the_exit_code_of_a_running_child_is_an_illegal_state() throws Exception {
+        ChildProcess child = childRunning(SleepsForever.class);
+        start(child);
+        try {
+            Bounded.within(Duration.ofSeconds(5), "exitCode() of a child that never ends", "It waits for the child "
+                    + "(waitFor()) instead of refusing at once while the child is alive.")
+                    .run(() -> assertThatExceptionOfType(IllegalStateException.class)
+                            .as("exitCode() while the child runs: it has no exit code yet, so refuse with an "
+                                    + "IllegalStateException (Process.exitValue() throws one of its own kind)")
+                            .isThrownBy(child::exitCode));
+        } finally {
+            kill(child);
         }
     }
 

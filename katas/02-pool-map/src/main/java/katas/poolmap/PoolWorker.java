@@ -17,7 +17,8 @@ public final class PoolWorker {
     }
 
     public static void main(String[] args) throws Exception {
-        throw new UnsupportedOperationException("TODO main: read framed requests from System.in, apply the task to "
-                + "each item, write framed replies to System.out, return when System.in ends");
+        throw new UnsupportedOperationException("TODO task 1: main: read framed requests from System.in, apply the "
+                + "task to each item, write framed replies to System.out, return when System.in ends (task 3 keeps "
+                + "a task's printing out of the replies, task 4 replies with a task's exception)");
     }
 }

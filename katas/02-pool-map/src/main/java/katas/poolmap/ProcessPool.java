@@ -22,8 +22,8 @@ public final class ProcessPool implements AutoCloseable {
      * @throws IllegalArgumentException if {@code size} is less than 1
      */
     public ProcessPool(int size) {
-        throw new UnsupportedOperationException("TODO ProcessPool(size): start that many PoolWorker JVMs (size = " + size + ") now "
-                + "(katas.process.JavaProcess) and keep their pipes; reject a size below 1");
+        throw new UnsupportedOperationException("TODO task 1: ProcessPool(size): start that many PoolWorker JVMs "
+                + "(size = " + size + ") now (katas.process.JavaProcess) and keep their pipes; reject a size below 1");
     }
 
     /**
@@ -36,13 +36,14 @@ public final class ProcessPool implements AutoCloseable {
      * @throws RuntimeException         if the task threw in a worker; its message holds the worker's stack trace
      */
     public <T, R> List<R> map(Task<T, R> task, List<T> items) {
-        throw new UnsupportedOperationException("TODO map(task, items): send the items to the workers in chunks, "
-                + "collect the replies, return the results in input order");
+        throw new UnsupportedOperationException("TODO task 1: map(task, items): send the task and the items to a "
+                + "worker, read its reply, return the results in input order (task 2 spreads chunks over every "
+                + "worker, task 4 makes every failure clear, task 5 refuses work after close)");
     }
 
     /** The process ids of the workers, in the order they were started; they stay the same for the pool's life. */
     public List<Long> workerPids() {
-        throw new UnsupportedOperationException("TODO workerPids(): the pid of every worker process");
+        throw new UnsupportedOperationException("TODO task 1: workerPids(): the pid of every worker process");
     }
 
     /**
@@ -51,6 +52,7 @@ public final class ProcessPool implements AutoCloseable {
      */
     @Override
     public void close() {
-        throw new UnsupportedOperationException("TODO close(): end the workers' input and wait for them to exit");
+        throw new UnsupportedOperationException(
+                "TODO task 1: close(): end the workers' input and wait for them to exit");
     }
 }

@@ -20,6 +20,7 @@ import katas.poolmap.fixtures.Unshippable;
 import katas.process.ProcessTree;
 import katas.testkit.Bounded;
 import katas.testkit.KataTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @KataTest
@@ -125,6 +126,7 @@ class ProcessPoolTest {
     // ---- The tests. ----
 
     @Test
+    @Tag("task:1")
     void squares_come_back_in_the_order_of_the_items() {
         try (ProcessPool pool = new ProcessPool(2)) {
             List<List<Long>> results = map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2, 3, 45, 6, 8, 7, 9, 5, 6));
@@ -137,20 +139,39 @@ class ProcessPoolTest {
     }
 
     @Test
-    void results_keep_the_order_of_the_items_when_later_items_finish_first() {
-        try (ProcessPool pool = new ProcessPool(3)) {
-            List<List<Long>> results = map(pool, ProcessPoolTest::slowerForSmallerItems, List.of(1, 2, 3, 4, 5, 6));
+    @Tag("task:1")
+    void a_pool_needs_at_least_one_worker_process() {
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .as("new ProcessPool(0): a pool of 0 workers could never run anything; reject the size at once")
+                .isThrownBy(() -> new ProcessPool(0).close());
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .as("new ProcessPool(-1): a pool of -1 workers; reject the size at once")
+                .isThrownBy(() -> new ProcessPool(-1).close());
 
-            assertThat(values(results))
-                    .as("results of tasks that finish in reverse order (item 1 sleeps longest). The order of the "
-                            + "results must be the order of the items, not the order the replies arrived in: put "
-                            + "each result in the slot of its item")
-                    .containsExactly(1L, 4L, 9L, 16L, 25L, 36L);
-            assertRanInTheWorkers(pids(results), pool);
+        try (ProcessPool pool = new ProcessPool(1)) {
+            assertWorkerProcesses(pool.workerPids(), 1);
+            assertRanInTheWorkers(pids(map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2, 3))), pool);
         }
     }
 
     @Test
+    @Tag("task:1")
+    void an_empty_list_gives_an_empty_result_at_once() {
+        try (ProcessPool pool = new ProcessPool(1)) {
+            assertWorkerProcesses(pool.workerPids(), 1);
+
+            long started = System.nanoTime();
+            List<List<Long>> results = map(pool, ProcessPoolTest::squareAndPid, List.of());
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(results).as("map over no items").isEmpty();
+            assertThat(took).as("how long map over no items took: there is nothing to send and nothing to wait for")
+                    .isLessThan(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    @Tag("task:1")
     void the_work_runs_in_at_most_n_worker_processes_none_of_them_the_test_jvm() {
         try (ProcessPool pool = new ProcessPool(3)) {
             List<Long> workers = assertWorkerProcesses(pool.workerPids(), 3);
@@ -167,6 +188,7 @@ class ProcessPoolTest {
     }
 
     @Test
+    @Tag("task:1")
     void the_pool_starts_exactly_n_processes_however_many_tasks_it_runs() {
         try (ProcessPool pool = new ProcessPool(3)) {
             List<Long> workers = assertWorkerProcesses(pool.workerPids(), 3);
@@ -189,36 +211,68 @@ class ProcessPoolTest {
     }
 
     @Test
-    void an_empty_list_gives_an_empty_result_at_once() {
-        try (ProcessPool pool = new ProcessPool(1)) {
-            assertWorkerProcesses(pool.workerPids(), 1);
+    @Tag("task:1")
+    void items_and_results_bigger_than_a_pipe_holds_travel_whole() {
+        List<String> items = IntStream.range(0, 4)
+                .mapToObj(i -> ("item " + i + ":").repeat(40_000)) // about 300 KB each; a pipe holds 64 KiB
+                .collect(Collectors.toList());
+        try (ProcessPool pool = new ProcessPool(2)) {
+            List<String> results = map(pool, ProcessPoolTest::reversedWithPid, items);
 
-            long started = System.nanoTime();
-            List<List<Long>> results = map(pool, ProcessPoolTest::squareAndPid, List.of());
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-
-            assertThat(results).as("map over no items").isEmpty();
-            assertThat(took).as("how long map over no items took: there is nothing to send and nothing to wait for")
-                    .isLessThan(Duration.ofSeconds(1));
+            assertThat(results).as("results of map over 4 items of 300 KB each").hasSize(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                String expected = new StringBuilder(items.get(i)).reverse().toString();
+                String result = results.get(i);
+                assertThat(result.startsWith(expected + " by "))
+                        .as("the result for item %d, of %d characters, is its item reversed (%d characters, then the "
+                                + "worker's pid). A frame bigger than a pipe arrives in several reads: read it with "
+                                + "readNBytes(length) or readFully, never with a single read()",
+                                i, result.length(), expected.length())
+                        .isTrue();
+                assertThat(Long.parseLong(result.substring(expected.length() + " by ".length())))
+                        .as("the pid that reversed item %d (the test JVM is %d)", i, TEST_JVM)
+                        .isNotEqualTo(TEST_JVM)
+                        .isIn(pool.workerPids());
+            }
         }
     }
 
     @Test
-    void a_pool_needs_at_least_one_worker_process() {
-        assertThatExceptionOfType(IllegalArgumentException.class)
-                .as("new ProcessPool(0): a pool of 0 workers could never run anything; reject the size at once")
-                .isThrownBy(() -> new ProcessPool(0).close());
-        assertThatExceptionOfType(IllegalArgumentException.class)
-                .as("new ProcessPool(-1): a pool of -1 workers; reject the size at once")
-                .isThrownBy(() -> new ProcessPool(-1).close());
+    @Tag("task:1")
+    void closing_the_pool_stops_every_worker_and_waits_for_them() {
+        ProcessPool closedPool;
+        List<Long> workers;
+        try (ProcessPool pool = new ProcessPool(2)) {
+            closedPool = pool;
+            workers = assertWorkerProcesses(pool.workerPids(), 2);
+            map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2, 3));
+        }
 
-        try (ProcessPool pool = new ProcessPool(1)) {
-            assertWorkerProcesses(pool.workerPids(), 1);
-            assertRanInTheWorkers(pids(map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2, 3))), pool);
+        assertThat(workers)
+                .as("workers %s still alive right after the try-with-resources block closed the pool: close() must "
+                        + "stop them AND wait until they have exited", workers)
+                .noneMatch(ProcessTree::isRunning);
+        assertThatCode(closedPool::close).as("closing an already closed pool a second time")
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    @Tag("task:2")
+    void results_keep_the_order_of_the_items_when_later_items_finish_first() {
+        try (ProcessPool pool = new ProcessPool(3)) {
+            List<List<Long>> results = map(pool, ProcessPoolTest::slowerForSmallerItems, List.of(1, 2, 3, 4, 5, 6));
+
+            assertThat(values(results))
+                    .as("results of tasks that finish in reverse order (item 1 sleeps longest). The order of the "
+                            + "results must be the order of the items, not the order the replies arrived in: put "
+                            + "each result in the slot of its item")
+                    .containsExactly(1L, 4L, 9L, 16L, 25L, 36L);
+            assertRanInTheWorkers(pids(results), pool);
         }
     }
 
     @Test
+    @Tag("task:2")
     void n_sleeping_tasks_run_at_the_same_time_in_n_processes() {
         long oneTask = 300;
         try (ProcessPool pool = new ProcessPool(3)) {
@@ -240,98 +294,74 @@ class ProcessPoolTest {
     }
 
     @Test
-    void after_close_the_pool_refuses_new_work() {
-        ProcessPool pool = new ProcessPool(1);
-        List<Long> workers;
-        try {
-            workers = assertWorkerProcesses(pool.workerPids(), 1);
-            map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2));
-        } finally {
-            pool.close();
-        }
+    @Tag("task:2")
+    void every_item_gets_its_result_when_the_items_do_not_divide_evenly_into_chunks() {
+        try (ProcessPool pool = new ProcessPool(3)) {
+            for (int count : List.of(13, 101, 1009)) { // primes: never a whole number of chunks of any size
+                List<Integer> items = IntStream.range(0, count).boxed().collect(Collectors.toList());
 
-        assertThatExceptionOfType(IllegalStateException.class)
-                .as("map() on a closed pool: its workers are gone, so it must refuse clearly instead of hanging")
-                .isThrownBy(() -> map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2)));
-        assertThatExceptionOfType(IllegalStateException.class)
-                .as("map() of an EMPTY list on a closed pool: a closed pool refuses every map, whatever the items. "
-                        + "Check that the pool is open first, before any shortcut for an empty list")
-                .isThrownBy(() -> map(pool, ProcessPoolTest::squareAndPid, List.of()));
-        assertThat(workers).as("workers still alive after close()").noneMatch(ProcessTree::isRunning);
-    }
+                List<List<Long>> results = map(pool, ProcessPoolTest::squareAndPid, items);
 
-    @Test
-    void close_stops_a_worker_that_is_still_busy_with_a_long_task() {
-        Task<Integer, Object> fileThenLongSleep = x -> {
-            if (x == 0) {
-                return new File("refused-result"); // refused by the pool at once: the map fails half-way
+                assertThat(results)
+                        .as("how many results map returned for %d items on a pool of 3. Fewer, or nulls at the end, "
+                                + "means the last chunk was lost: %d items do not divide evenly into chunks, so the "
+                                + "last chunk is a shorter one (ceil, not floor, or loop while from < items.size())",
+                                count, count)
+                        .hasSize(count)
+                        .doesNotContainNull();
+                assertThat(values(results))
+                        .as("the results of map(square, 0..%d): the square of each item, in the items' order",
+                                count - 1)
+                        .isEqualTo(items.stream().map(x -> (long) x * x).collect(Collectors.toList()));
+                assertRanInTheWorkers(pids(results), pool);
             }
-            sleep(60_000);
-            return x;
-        };
-        ProcessPool pool = new ProcessPool(2);
-        List<Long> workers = pool.workerPids();
-        try {
-            assertWorkerProcesses(pool.workerPids(), 2);
-            catchThrowable(() -> map(pool, fileThenLongSleep, List.of(0, 1), Duration.ofSeconds(3))); // fails at once
-
-            Bounded.within(Duration.ofSeconds(12), "close(), while one worker was still busy with a task of 60 s "
-                    + "(left over from a map that failed half-way)", "close() must not wait for the worker to finish "
-                    + "by itself: close its input, wait a few seconds, then kill it (ProcessTree.closeInputThenStop)."
-                    ).run(pool::close);
-            assertThat(workers)
-                    .as("workers %s still alive when close() returned: close() must stop the busy one too and wait "
-                            + "until it has exited", workers)
-                    .noneMatch(ProcessTree::isRunning);
-        } finally {
-            workers.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessTree::kill));
         }
     }
 
     @Test
-    void a_result_that_cannot_be_serialized_fails_that_map_and_the_pool_keeps_working() {
-        try (ProcessPool pool = new ProcessPool(1)) {
-            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
-            Task<Integer, Object> unshippableResult = x -> new Unshippable();
-
-            assertThatExceptionOfType(RuntimeException.class)
-                    .as("map() of a task whose result is not Serializable: the worker cannot send it back. That is "
-                            + "the task's failure, like an exception it threw: the worker must catch it (serialize "
-                            + "the results INSIDE the try that guards the task) and reply with the error")
-                    .isThrownBy(() -> map(pool, unshippableResult, List.of(1, 2)))
-                    .withMessageContaining(Unshippable.class.getSimpleName());
-
-            List<List<Long>> results = map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2, 3));
-            assertThat(values(results))
-                    .as("the next map on the same pool of 1: a result the worker could not serialize must not kill "
-                            + "the worker or break the pool")
-                    .containsExactly(1L, 4L, 9L);
-            assertThat(pool.workerPids()).as("workerPids() after the failed map: the same worker, still alive")
-                    .isEqualTo(workers)
-                    .allMatch(ProcessTree::isRunning);
-            assertRanInTheWorkers(pids(results), pool);
-        }
-    }
-
-    @Test
-    void closing_the_pool_stops_every_worker_and_waits_for_them() {
-        ProcessPool closedPool;
-        List<Long> workers;
+    @Tag("task:2")
+    void a_worker_busy_with_a_slow_chunk_does_not_hold_back_the_other_chunks() {
+        List<Long> items = new ArrayList<>(Collections.nCopies(16, 0L));
+        items.set(0, 500L); // the first item takes 0.5 s, the other 15 no time at all
         try (ProcessPool pool = new ProcessPool(2)) {
-            closedPool = pool;
-            workers = assertWorkerProcesses(pool.workerPids(), 2);
-            map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2, 3));
-        }
+            map(pool, ProcessPoolTest::pidAfterSleeping, List.of(0L, 0L)); // every worker JVM is up now
 
-        assertThat(workers)
-                .as("workers %s still alive right after the try-with-resources block closed the pool: close() must "
-                        + "stop them AND wait until they have exited", workers)
-                .noneMatch(ProcessTree::isRunning);
-        assertThatCode(closedPool::close).as("closing an already closed pool a second time")
-                .doesNotThrowAnyException();
+            List<Long> pids = map(pool, ProcessPoolTest::pidAfterSleeping, items);
+
+            assertRanInTheWorkers(Set.copyOf(pids), pool);
+            long slowWorker = pids.get(0);
+            long ranBySlowWorker = pids.stream().filter(pid -> pid == slowWorker).count();
+            assertThat(ranBySlowWorker)
+                    .as("how many of the 16 items ran in worker pid %d, which spent 0.5 s on the first one (by "
+                            + "worker: %s). While it was busy the other worker should have taken every other chunk. "
+                            + "Half or more means the slow item held back work it did not need to: either the chunks "
+                            + "were dealt out in advance (send each worker one chunk, then its next chunk each time "
+                            + "it replies), or they are so big that a worker's whole share is one chunk (cut about "
+                            + "four chunks per worker)", slowWorker, pids)
+                    .isLessThan(8);
+        }
     }
 
     @Test
+    @Tag("task:2")
+    void consecutive_items_run_back_to_back_in_a_worker_because_they_travel_in_chunks() {
+        List<Integer> items = IntStream.range(0, 20_000).boxed().collect(Collectors.toList());
+        try (ProcessPool pool = new ProcessPool(2)) {
+            List<List<Long>> results = map(pool, ProcessPoolTest::clockAndPid, items);
+
+            assertRanInTheWorkers(pids(results), pool);
+            Duration medianGap = medianGapBetweenTasksOfTheSameWorker(results);
+            assertThat(medianGap)
+                    .as("the median time between two tasks that ran one after the other in the same worker, over "
+                            + "20,000 tiny tasks. A chunk's items run back to back (well under a microsecond apart); "
+                            + "%d microseconds means each item waited for its own message: one round trip per item. "
+                            + "Send the items in chunks, a few chunks per worker", medianGap.toNanos() / 1000)
+                    .isLessThan(Duration.ofNanos(10_000));
+        }
+    }
+
+    @Test
+    @Tag("task:2")
     void a_hundred_thousand_items_complete() {
         List<Integer> items = IntStream.range(0, 100_000).boxed().collect(Collectors.toList());
         try (ProcessPool pool = new ProcessPool(2)) {
@@ -352,23 +382,34 @@ class ProcessPoolTest {
     }
 
     @Test
-    void consecutive_items_run_back_to_back_in_a_worker_because_they_travel_in_chunks() {
-        List<Integer> items = IntStream.range(0, 20_000).boxed().collect(Collectors.toList());
+    @Tag("task:3")
+    void tasks_that_print_to_stdout_and_stderr_do_not_disturb_the_pool() {
         try (ProcessPool pool = new ProcessPool(2)) {
-            List<List<Long>> results = map(pool, ProcessPoolTest::clockAndPid, items);
+            List<Integer> items = List.of(1, 2, 3, 4, 5, 6, 7, 8);
 
+            List<List<Long>> results = new ArrayList<>();
+            Throwable failure = catchThrowable(() -> results.addAll(
+                    map(pool, ProcessPoolTest::noisySquareAndPid, items, Duration.ofSeconds(5))));
+            if (failure != null) {
+                pool.workerPids().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessTree::kill)); // close fast
+            }
+
+            assertThat(failure)
+                    .as("what map() threw for tasks that each print about 80 KB to System.out and to System.err in "
+                            + "the worker. A task's System.out must not reach the worker's real stdout, where it "
+                            + "lands in the middle of the reply frames: in PoolWorker's main, keep a stream on the "
+                            + "real stdout for replies and System.setOut(System.err) before running any task. And "
+                            + "every worker's stderr must be read (CapturedOutput.of), or the worker blocks on a full "
+                            + "pipe")
+                    .isNull();
+            assertThat(values(results)).as("the results of the printing tasks, in the items' order")
+                    .containsExactly(1L, 4L, 9L, 16L, 25L, 36L, 49L, 64L);
             assertRanInTheWorkers(pids(results), pool);
-            Duration medianGap = medianGapBetweenTasksOfTheSameWorker(results);
-            assertThat(medianGap)
-                    .as("the median time between two tasks that ran one after the other in the same worker, over "
-                            + "20,000 tiny tasks. A chunk's items run back to back (well under a microsecond apart); "
-                            + "%d microseconds means each item waited for its own message: one round trip per item. "
-                            + "Send the items in chunks, a few chunks per worker", medianGap.toNanos() / 1000)
-                    .isLessThan(Duration.ofNanos(10_000));
         }
     }
 
     @Test
+    @Tag("task:4")
     void an_item_that_cannot_be_serialized_is_refused_clearly_and_the_pool_keeps_working() {
         try (ProcessPool pool = new ProcessPool(1)) {
             assertWorkerProcesses(pool.workerPids(), 1);
@@ -388,6 +429,7 @@ class ProcessPoolTest {
     }
 
     @Test
+    @Tag("task:4")
     void a_task_that_throws_makes_map_fail_with_the_workers_error_and_the_pool_keeps_working() {
         try (ProcessPool pool = new ProcessPool(2)) {
             List<Long> workers = assertWorkerProcesses(pool.workerPids(), 2);
@@ -418,6 +460,33 @@ class ProcessPoolTest {
     }
 
     @Test
+    @Tag("task:4")
+    void a_result_that_cannot_be_serialized_fails_that_map_and_the_pool_keeps_working() {
+        try (ProcessPool pool = new ProcessPool(1)) {
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
+            Task<Integer, Object> unshippableResult = x -> new Unshippable();
+
+            assertThatExceptionOfType(RuntimeException.class)
+                    .as("map() of a task whose result is not Serializable: the worker cannot send it back. That is "
+                            + "the task's failure, like an exception it threw: the worker must catch it (serialize "
+                            + "the results INSIDE the try that guards the task) and reply with the error")
+                    .isThrownBy(() -> map(pool, unshippableResult, List.of(1, 2)))
+                    .withMessageContaining(Unshippable.class.getSimpleName());
+
+            List<List<Long>> results = map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2, 3));
+            assertThat(values(results))
+                    .as("the next map on the same pool of 1: a result the worker could not serialize must not kill "
+                            + "the worker or break the pool")
+                    .containsExactly(1L, 4L, 9L);
+            assertThat(pool.workerPids()).as("workerPids() after the failed map: the same worker, still alive")
+                    .isEqualTo(workers)
+                    .allMatch(ProcessTree::isRunning);
+            assertRanInTheWorkers(pids(results), pool);
+        }
+    }
+
+    @Test
+    @Tag("task:4")
     void a_worker_that_dies_makes_map_fail_clearly_instead_of_hanging() {
         long testJvm = TEST_JVM; // a local, so that the lambda carries the test JVM's pid to the worker
         Task<Integer, Integer> diesOnThree = x -> {
@@ -449,6 +518,7 @@ class ProcessPoolTest {
     }
 
     @Test
+    @Tag("task:4")
     void a_result_of_a_class_the_pool_does_not_allow_is_refused_and_no_later_map_goes_wrong() {
         try (ProcessPool pool = new ProcessPool(2)) {
             assertWorkerProcesses(pool.workerPids(), 2);
@@ -482,101 +552,53 @@ class ProcessPoolTest {
     }
 
     @Test
-    void every_item_gets_its_result_when_the_items_do_not_divide_evenly_into_chunks() {
-        try (ProcessPool pool = new ProcessPool(3)) {
-            for (int count : List.of(13, 101, 1009)) { // primes: never a whole number of chunks of any size
-                List<Integer> items = IntStream.range(0, count).boxed().collect(Collectors.toList());
-
-                List<List<Long>> results = map(pool, ProcessPoolTest::squareAndPid, items);
-
-                assertThat(results)
-                        .as("how many results map returned for %d items on a pool of 3. Fewer, or nulls at the end, "
-                                + "means the last chunk was lost: %d items do not divide evenly into chunks, so the "
-                                + "last chunk is a shorter one (ceil, not floor, or loop while from < items.size())",
-                                count, count)
-                        .hasSize(count)
-                        .doesNotContainNull();
-                assertThat(values(results))
-                        .as("the results of map(square, 0..%d): the square of each item, in the items' order",
-                                count - 1)
-                        .isEqualTo(items.stream().map(x -> (long) x * x).collect(Collectors.toList()));
-                assertRanInTheWorkers(pids(results), pool);
-            }
+    @Tag("task:5")
+    void after_close_the_pool_refuses_new_work() {
+        ProcessPool pool = new ProcessPool(1);
+        List<Long> workers;
+        try {
+            workers = assertWorkerProcesses(pool.workerPids(), 1);
+            map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2));
+        } finally {
+            pool.close();
         }
+
+        assertThatExceptionOfType(IllegalStateException.class)
+                .as("map() on a closed pool: its workers are gone, so it must refuse clearly instead of hanging")
+                .isThrownBy(() -> map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2)));
+        assertThatExceptionOfType(IllegalStateException.class)
+                .as("map() of an EMPTY list on a closed pool: a closed pool refuses every map, whatever the items. "
+                        + "Check that the pool is open first, before any shortcut for an empty list")
+                .isThrownBy(() -> map(pool, ProcessPoolTest::squareAndPid, List.of()));
+        assertThat(workers).as("workers still alive after close()").noneMatch(ProcessTree::isRunning);
     }
 
     @Test
-    void tasks_that_print_to_stdout_and_stderr_do_not_disturb_the_pool() {
-        try (ProcessPool pool = new ProcessPool(2)) {
-            List<Integer> items = List.of(1, 2, 3, 4, 5, 6, 7, 8);
-
-            List<List<Long>> results = new ArrayList<>();
-            Throwable failure = catchThrowable(() -> results.addAll(
-                    map(pool, ProcessPoolTest::noisySquareAndPid, items, Duration.ofSeconds(5))));
-            if (failure != null) {
-                pool.workerPids().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessTree::kill)); // close fast
+    @Tag("task:5")
+    void close_stops_a_worker_that_is_still_busy_with_a_long_task() {
+        Task<Integer, Object> fileThenLongSleep = x -> {
+            if (x == 0) {
+                return new File("refused-result"); // refused by the pool at once: the map fails half-way
             }
+            sleep(60_000);
+            return x;
+        };
+        ProcessPool pool = new ProcessPool(2);
+        List<Long> workers = pool.workerPids();
+        try {
+            assertWorkerProcesses(pool.workerPids(), 2);
+            catchThrowable(() -> map(pool, fileThenLongSleep, List.of(0, 1), Duration.ofSeconds(3))); // fails at once
 
-            assertThat(failure)
-                    .as("what map() threw for tasks that each print about 80 KB to System.out and to System.err in "
-                            + "the worker. A task's System.out must not reach the worker's real stdout, where it "
-                            + "lands in the middle of the reply frames: in PoolWorker's main, keep a stream on the "
-                            + "real stdout for replies and System.setOut(System.err) before running any task. And "
-                            + "every worker's stderr must be read (CapturedOutput.of), or the worker blocks on a full "
-                            + "pipe")
-                    .isNull();
-            assertThat(values(results)).as("the results of the printing tasks, in the items' order")
-                    .containsExactly(1L, 4L, 9L, 16L, 25L, 36L, 49L, 64L);
-            assertRanInTheWorkers(pids(results), pool);
-        }
-    }
-
-    @Test
-    void items_and_results_bigger_than_a_pipe_holds_travel_whole() {
-        List<String> items = IntStream.range(0, 4)
-                .mapToObj(i -> ("item " + i + ":").repeat(40_000)) // about 300 KB each; a pipe holds 64 KiB
-                .collect(Collectors.toList());
-        try (ProcessPool pool = new ProcessPool(2)) {
-            List<String> results = map(pool, ProcessPoolTest::reversedWithPid, items);
-
-            assertThat(results).as("results of map over 4 items of 300 KB each").hasSize(items.size());
-            for (int i = 0; i < items.size(); i++) {
-                String expected = new StringBuilder(items.get(i)).reverse().toString();
-                String result = results.get(i);
-                assertThat(result.startsWith(expected + " by "))
-                        .as("the result for item %d, of %d characters, is its item reversed (%d characters, then the "
-                                + "worker's pid). A frame bigger than a pipe arrives in several reads: read it with "
-                                + "readNBytes(length) or readFully, never with a single read()",
-                                i, result.length(), expected.length())
-                        .isTrue();
-                assertThat(Long.parseLong(result.substring(expected.length() + " by ".length())))
-                        .as("the pid that reversed item %d (the test JVM is %d)", i, TEST_JVM)
-                        .isNotEqualTo(TEST_JVM)
-                        .isIn(pool.workerPids());
-            }
-        }
-    }
-
-    @Test
-    void a_worker_busy_with_a_slow_chunk_does_not_hold_back_the_other_chunks() {
-        List<Long> items = new ArrayList<>(Collections.nCopies(16, 0L));
-        items.set(0, 500L); // the first item takes 0.5 s, the other 15 no time at all
-        try (ProcessPool pool = new ProcessPool(2)) {
-            map(pool, ProcessPoolTest::pidAfterSleeping, List.of(0L, 0L)); // every worker JVM is up now
-
-            List<Long> pids = map(pool, ProcessPoolTest::pidAfterSleeping, items);
-
-            assertRanInTheWorkers(Set.copyOf(pids), pool);
-            long slowWorker = pids.get(0);
-            long ranBySlowWorker = pids.stream().filter(pid -> pid == slowWorker).count();
-            assertThat(ranBySlowWorker)
-                    .as("how many of the 16 items ran in worker pid %d, which spent 0.5 s on the first one (by "
-                            + "worker: %s). While it was busy the other worker should have taken every other chunk. "
-                            + "Half or more means the slow item held back work it did not need to: either the chunks "
-                            + "were dealt out in advance (send each worker one chunk, then its next chunk each time "
-                            + "it replies), or they are so big that a worker's whole share is one chunk (cut about "
-                            + "four chunks per worker)", slowWorker, pids)
-                    .isLessThan(8);
+            Bounded.within(Duration.ofSeconds(12), "close(), while one worker was still busy with a task of 60 s "
+                    + "(left over from a map that failed half-way)", "close() must not wait for the worker to finish "
+                    + "by itself: close its input, wait a few seconds, then kill it (ProcessTree.closeInputThenStop)."
+                    ).run(pool::close);
+            assertThat(workers)
+                    .as("workers %s still alive when close() returned: close() must stop the busy one too and wait "
+                            + "until it has exited", workers)
+                    .noneMatch(ProcessTree::isRunning);
+        } finally {
+            workers.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessTree::kill));
         }
     }
 }

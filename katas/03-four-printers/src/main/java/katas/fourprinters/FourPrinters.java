@@ -44,7 +44,9 @@ public final class FourPrinters {
      * @throws InterruptedException     if interrupted while waiting; the children still running are killed first
      */
     public static void run(PrintStream out, List<Integer> numbers, Class<?> printer) throws InterruptedException {
-        throw new UnsupportedOperationException("TODO run: start a child JVM per number (all of them before waiting "
-                + "for any), copy their lines whole to 'out', wait for every child, then print \"" + DONE + "\"");
+        throw new UnsupportedOperationException("TODO task 1: run: reject an empty list; for each number start a "
+                + "child JVM, copy its lines to 'out' and wait for it; then print \"" + DONE + "\" (tasks 2 to 5 "
+                + "of README.md make the children run side by side, copy their lines as they arrive, report a "
+                + "failed child and stop the children when interrupted)");
     }
 }

@@ -33,6 +33,7 @@ import katas.fourprinters.fixtures.WaitsThenPrints;
 import katas.testkit.Bounded;
 import katas.testkit.KataTest;
 import katas.testkit.OutputRecorder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @KataTest
@@ -89,6 +90,7 @@ class FourPrintersTest {
     }
 
     @Test
+    @Tag("task:1")
     void each_number_is_printed_exactly_once() throws Exception {
         Bounded.within(PATIENCE, "run(out, [10, 20, 30, 40]) with the given NumberPrinter", "It must start one "
                 + "child per number, wait for all, and return.")
@@ -103,6 +105,7 @@ class FourPrintersTest {
     }
 
     @Test
+    @Tag("task:1")
     void the_four_numbers_come_from_four_distinct_processes_none_of_them_the_test_jvm() throws Exception {
         run(List.of(10, 20, 30, 40), NumberPrinter.class);
 
@@ -114,37 +117,34 @@ class FourPrintersTest {
     }
 
     @Test
-    void all_processes_are_done_comes_once_and_last_even_when_the_first_child_prints_last() throws Exception {
-        // The first child started waits 0.8 s before it prints; the last one started prints almost at once.
-        run(List.of(800, 10, 20, 30), WaitsThenPrints.class);
+    @Tag("task:1")
+    void every_number_gets_its_own_child_however_many_numbers_there_are() throws Exception {
+        List<Integer> numbers = List.of(5, 15, 25, 35, 45, 55);
 
-        fourReports();
-        List<String> lines = out.lines();
-        assertThat(lines)
-                .as("everything printed to 'out', in order. \"%s\" must come once, after the line of the slowest "
-                        + "child. If it came too early, run() waited only for some children (the seed's bug: "
-                        + "waiting for the last one started is not waiting for all), or printed before every "
-                        + "child's output had been copied", FourPrinters.DONE)
-                .hasSize(5)
-                .containsOnlyOnce(FourPrinters.DONE)
-                .last().isEqualTo(FourPrinters.DONE);
+        run(numbers, NumberPrinter.class);
+
+        List<Report> reports = reports();
+        assertThat(numbers(reports))
+                .as("the numbers printed for a list of six: one child per number, however many there are (four is "
+                        + "only the example). All lines: %s", out.lines())
+                .containsExactlyInAnyOrderElementsOf(numbers);
+        assertThat(reports.stream().map(Report::pid).distinct().count())
+                .as("how many different pids printed the six numbers %s", reports)
+                .isEqualTo(6L);
+        reports.forEach(report -> assertThatProcess(report.pid()).ranOutsideTheTestJvm());
+        assertThat(out.lines()).as("the last line, once every child has exited").last().isEqualTo(FourPrinters.DONE);
     }
 
     @Test
-    void every_child_has_exited_when_run_returns() throws Exception {
-        // The first child started stays alive 0.8 s after printing; the last one started ends almost at once.
-        run(List.of(800, 10, 20, 30), PrintsThenLingers.class);
-
-        for (Report report : fourReports()) {
-            assertThat(ProcessHandle.of(report.pid()).filter(ProcessHandle::isAlive))
-                    .as("the child that printed %d (pid %d) was still running when run() returned. run() must wait "
-                            + "for EVERY child it started (keep them all in one list and waitFor() each one), not "
-                            + "only for the last one started", report.number(), report.pid())
-                    .isEmpty();
-        }
+    @Tag("task:1")
+    void an_empty_list_of_numbers_is_rejected() {
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .as("run() with no numbers: there is nothing to start, so reject the empty list at once")
+                .isThrownBy(() -> run(List.of(), NumberPrinter.class));
     }
 
     @Test
+    @Tag("task:2")
     void the_four_children_are_alive_at_the_same_time() throws Exception {
         // Each child stays alive for half a second after printing: if they run side by side, they overlap.
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -186,6 +186,95 @@ class FourPrintersTest {
     }
 
     @Test
+    @Tag("task:2")
+    void all_processes_are_done_comes_once_and_last_even_when_the_first_child_prints_last() throws Exception {
+        // The first child started waits 0.8 s before it prints; the last one started prints almost at once.
+        run(List.of(800, 10, 20, 30), WaitsThenPrints.class);
+
+        fourReports();
+        List<String> lines = out.lines();
+        assertThat(lines)
+                .as("everything printed to 'out', in order. \"%s\" must come once, after the line of the slowest "
+                        + "child. If it came too early, run() waited only for some children (the seed's bug: "
+                        + "waiting for the last one started is not waiting for all), or printed before every "
+                        + "child's output had been copied", FourPrinters.DONE)
+                .hasSize(5)
+                .containsOnlyOnce(FourPrinters.DONE)
+                .last().isEqualTo(FourPrinters.DONE);
+    }
+
+    @Test
+    @Tag("task:2")
+    void every_child_has_exited_when_run_returns() throws Exception {
+        // The first child started stays alive 0.8 s after printing; the last one started ends almost at once.
+        run(List.of(800, 10, 20, 30), PrintsThenLingers.class);
+
+        for (Report report : fourReports()) {
+            assertThat(ProcessHandle.of(report.pid()).filter(ProcessHandle::isAlive))
+                    .as("the child that printed %d (pid %d) was still running when run() returned. run() must wait "
+                            + "for EVERY child it started (keep them all in one list and waitFor() each one), not "
+                            + "only for the last one started", report.number(), report.pid())
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    @Tag("task:3")
+    void each_line_reaches_out_as_it_arrives_whichever_child_prints_first() throws Exception {
+        // The child for 0, started first, prints only once the other three have exited (and 0.3 s later still).
+        run(List.of(0, 1, 2, 3), PrintsAfterItsSiblingsExited.class);
+
+        List<Report> reports = fourReports();
+        assertThat(reports.get(reports.size() - 1).number())
+                .as("the number whose line reached 'out' last, of %s. The child for 0 printed its line only after "
+                        + "the other three children had exited, so its line must come last. It came earlier: run() "
+                        + "copies the children's output one child after another, reading the first child's pipe to "
+                        + "its end before it looks at the next, so the other lines waited although they had arrived. "
+                        + "Copy each child's lines as they arrive: one reader thread per child, started right after "
+                        + "the child", reports)
+                .isZero();
+    }
+
+    @Test
+    @Tag("task:3")
+    void a_fifth_childs_line_arrives_while_the_first_four_are_still_running() throws Exception {
+        // The first four print at once and then stay alive for 4 s; the fifth and sixth print at once and exit.
+        List<Integer> numbers = List.of(4000, 4001, 4002, 4003, 10, 11);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread runner = new Thread(() -> {
+            try {
+                FourPrinters.run(out.stream(), numbers, PrintsThenLingers.class);
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        }, "runs FourPrinters.run");
+        runner.setDaemon(true);
+        runner.start();
+        try {
+            await("the lines of the fifth and sixth children (10 and 11), which print at once and exit, to reach "
+                    + "'out' while the first four children (which stay alive 4 s) are still running. They did not "
+                    + "arrive before run() ended: the copying is limited to a few children at a time (a pool of "
+                    + "four threads?). Give EVERY child its own reader thread, however many children there are")
+                    .atMost(Duration.ofMillis(3500))
+                    .until(() -> !runner.isAlive() || numbers(reports()).containsAll(List.of(10, 11)));
+            assertThat(runner.isAlive())
+                    .as("run() still running when the lines of 10 and 11 had arrived: the four children for 4000 to "
+                            + "4003 stay alive 4 s. run() ended early instead, with: %s. All lines: %s", thrown.get(),
+                            out.lines())
+                    .isTrue();
+        } finally {
+            runner.join(PATIENCE.toMillis());
+            if (runner.isAlive()) {
+                runner.interrupt();
+            }
+        }
+        assertThat(thrown.get()).as("what run() threw for six children that all succeed").isNull();
+        assertThat(numbers(reports())).as("the numbers printed by the six children")
+                .containsExactlyInAnyOrderElementsOf(numbers);
+    }
+
+    @Test
+    @Tag("task:3")
     void lines_printed_by_children_at_the_same_time_arrive_whole() throws Exception {
         run(List.of(1, 2, 3, 4), PrintsLongLines.class);
 
@@ -218,6 +307,37 @@ class FourPrintersTest {
     }
 
     @Test
+    @Tag("task:3")
+    void all_processes_are_done_comes_after_every_line_even_when_out_is_slow() throws Exception {
+        SlowRecorder slow = new SlowRecorder();
+
+        runTo(slow.stream(), List.of(1, 2, 3, 4), PrintsManyLines.class);
+
+        List<String> lines = slow.lines();
+        int childLines = 4 * PrintsManyLines.LINES;
+        assertThat(lines.indexOf(FourPrinters.DONE))
+                .as("how many of the children's %d lines had reached a slow 'out' (like a terminal) before \"%s\". "
+                        + "Each child printed %d lines and exited at once, its lines still in the pipe: waitFor() "
+                        + "returns when the process has exited, not when its reader has copied the last line. After "
+                        + "waitFor(), join each child's reader thread", childLines, FourPrinters.DONE,
+                        PrintsManyLines.LINES)
+                .isEqualTo(childLines);
+    }
+
+    @Test
+    @Tag("task:3")
+    void a_child_that_writes_a_lot_to_stderr_does_not_block() throws Exception {
+        run(List.of(10, 20, 30, 40), LogsALotToStderr.class);
+
+        List<Report> reports = fourReports();
+        assertThat(numbers(reports))
+                .as("the numbers printed by four children that first write 300 KB each to their stderr")
+                .containsExactlyInAnyOrder(10, 20, 30, 40);
+        assertThat(out.lines()).as("the last line of 'out'").last().isEqualTo(FourPrinters.DONE);
+    }
+
+    @Test
+    @Tag("task:4")
     void a_child_that_fails_makes_run_fail_naming_its_pid_and_exit_status() throws Exception {
         // The failing child is neither the first nor the last started: every child's status must be checked.
         Throwable thrown = catchThrowable(() -> run(List.of(10, 21, 30), FailsIfOdd.class));
@@ -239,6 +359,59 @@ class FourPrintersTest {
     }
 
     @Test
+    @Tag("task:4")
+    void a_failing_child_does_not_stop_a_slower_sibling_from_finishing() throws Exception {
+        // 21 fails at once; 900, started after it, needs 0.9 s before it prints its line and exits with 0.
+        Throwable thrown = catchThrowable(() -> run(List.of(10, 21, 900), FailsIfOddElseWaitsThenPrints.class));
+
+        assertThat(numbers(reports()))
+                .as("the numbers whose lines reached 'out'. The child for 21 failed at once; the child for 900 "
+                        + "only prints after 0.9 s, just before it exits with 0. Its line missing means run() gave up "
+                        + "at the first failed child and killed the others: one failing child must not take its "
+                        + "siblings down. Wait for EVERY child, then report the failures. All lines: %s", out.lines())
+                .containsExactlyInAnyOrder(10, 21, 900);
+        assertThat(thrown)
+                .as("what run() threw once every child had exited, the child for 21 with status %d",
+                        FailsIfOdd.STATUS)
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    @Tag("task:4")
+    void a_number_that_comes_twice_gets_two_children_and_both_are_waited_for_and_checked() throws Exception {
+        // Of each pair of twins, the one started first (the lower pid) exits with status 3, the other with 0.
+        Throwable thrown = catchThrowable(() -> run(List.of(5, 5, 6, 6), TheFirstOfTwinsFails.class));
+
+        List<Report> reports = reports();
+        assertThat(numbers(reports))
+                .as("the numbers printed for [5, 5, 6, 6]: one child per ENTRY of the list, twins included. All "
+                        + "lines: %s", out.lines())
+                .containsExactlyInAnyOrder(5, 5, 6, 6);
+        reports.forEach(report -> assertThatProcess(report.pid()).ranOutsideTheTestJvm());
+        for (Report report : reports) {
+            assertThat(ProcessHandle.of(report.pid()).filter(ProcessHandle::isAlive))
+                    .as("the child that printed %d (pid %d) was still running when run() ended. A number that "
+                            + "comes twice has two children: keep them all in a list (not in a map keyed by the "
+                            + "number, where the second twin replaces the first) and wait for each",
+                            report.number(), report.pid())
+                    .isEmpty();
+        }
+        List<Long> firstTwins = reports.stream()
+                .collect(Collectors.groupingBy(Report::number, Collectors.mapping(Report::pid, Collectors.toList())))
+                .values().stream().map(pids -> pids.stream().min(Long::compare).orElseThrow())
+                .collect(Collectors.toList());
+        assertThat(thrown)
+                .as("what run() threw: the first-started child of each twin (pids %s) exited with status %d. A "
+                        + "run() that returns normally did not check every child it started", firstTwins,
+                        FailsIfOdd.STATUS)
+                .isInstanceOf(IllegalStateException.class)
+                .satisfies(e -> assertThat(firstTwins)
+                        .as("the failed children's pids, one of which the message \"%s\" must name", e.getMessage())
+                        .anyMatch(pid -> e.getMessage().contains(String.valueOf(pid))));
+    }
+
+    @Test
+    @Tag("task:5")
     void interrupting_run_stops_every_child_it_started() throws Exception {
         // Each child prints at once, then stays alive for about 10 s: run() is interrupted while it waits.
         AtomicReference<Throwable> thrown = new AtomicReference<>();
@@ -285,162 +458,6 @@ class FourPrintersTest {
                             + "ProcessTree.kill)", report.number(), report.pid())
                     .isDeadWithin(Duration.ofSeconds(3));
         }
-    }
-
-    @Test
-    void an_empty_list_of_numbers_is_rejected() {
-        assertThatExceptionOfType(IllegalArgumentException.class)
-                .as("run() with no numbers: there is nothing to start, so reject the empty list at once")
-                .isThrownBy(() -> run(List.of(), NumberPrinter.class));
-    }
-
-    @Test
-    void every_number_gets_its_own_child_however_many_numbers_there_are() throws Exception {
-        List<Integer> numbers = List.of(5, 15, 25, 35, 45, 55);
-
-        run(numbers, NumberPrinter.class);
-
-        List<Report> reports = reports();
-        assertThat(numbers(reports))
-                .as("the numbers printed for a list of six: one child per number, however many there are (four is "
-                        + "only the example). All lines: %s", out.lines())
-                .containsExactlyInAnyOrderElementsOf(numbers);
-        assertThat(reports.stream().map(Report::pid).distinct().count())
-                .as("how many different pids printed the six numbers %s", reports)
-                .isEqualTo(6L);
-        reports.forEach(report -> assertThatProcess(report.pid()).ranOutsideTheTestJvm());
-        assertThat(out.lines()).as("the last line, once every child has exited").last().isEqualTo(FourPrinters.DONE);
-    }
-
-    @Test
-    void each_line_reaches_out_as_it_arrives_whichever_child_prints_first() throws Exception {
-        // The child for 0, started first, prints only once the other three have exited (and 0.3 s later still).
-        run(List.of(0, 1, 2, 3), PrintsAfterItsSiblingsExited.class);
-
-        List<Report> reports = fourReports();
-        assertThat(reports.get(reports.size() - 1).number())
-                .as("the number whose line reached 'out' last, of %s. The child for 0 printed its line only after "
-                        + "the other three children had exited, so its line must come last. It came earlier: run() "
-                        + "copies the children's output one child after another, reading the first child's pipe to "
-                        + "its end before it looks at the next, so the other lines waited although they had arrived. "
-                        + "Copy each child's lines as they arrive: one reader thread per child, started right after "
-                        + "the child", reports)
-                .isZero();
-    }
-
-    @Test
-    void a_child_that_writes_a_lot_to_stderr_does_not_block() throws Exception {
-        run(List.of(10, 20, 30, 40), LogsALotToStderr.class);
-
-        List<Report> reports = fourReports();
-        assertThat(numbers(reports))
-                .as("the numbers printed by four children that first write 300 KB each to their stderr")
-                .containsExactlyInAnyOrder(10, 20, 30, 40);
-        assertThat(out.lines()).as("the last line of 'out'").last().isEqualTo(FourPrinters.DONE);
-    }
-
-    @Test
-    void all_processes_are_done_comes_after_every_line_even_when_out_is_slow() throws Exception {
-        SlowRecorder slow = new SlowRecorder();
-
-        runTo(slow.stream(), List.of(1, 2, 3, 4), PrintsManyLines.class);
-
-        List<String> lines = slow.lines();
-        int childLines = 4 * PrintsManyLines.LINES;
-        assertThat(lines.indexOf(FourPrinters.DONE))
-                .as("how many of the children's %d lines had reached a slow 'out' (like a terminal) before \"%s\". "
-                        + "Each child printed %d lines and exited at once, its lines still in the pipe: waitFor() "
-                        + "returns when the process has exited, not when its reader has copied the last line. After "
-                        + "waitFor(), join each child's reader thread", childLines, FourPrinters.DONE,
-                        PrintsManyLines.LINES)
-                .isEqualTo(childLines);
-    }
-
-    @Test
-    void a_failing_child_does_not_stop_a_slower_sibling_from_finishing() throws Exception {
-        // 21 fails at once; 900, started after it, needs 0.9 s before it prints its line and exits with 0.
-        Throwable thrown = catchThrowable(() -> run(List.of(10, 21, 900), FailsIfOddElseWaitsThenPrints.class));
-
-        assertThat(numbers(reports()))
-                .as("the numbers whose lines reached 'out'. The child for 21 failed at once; the child for 900 "
-                        + "only prints after 0.9 s, just before it exits with 0. Its line missing means run() gave up "
-                        + "at the first failed child and killed the others: one failing child must not take its "
-                        + "siblings down. Wait for EVERY child, then report the failures. All lines: %s", out.lines())
-                .containsExactlyInAnyOrder(10, 21, 900);
-        assertThat(thrown)
-                .as("what run() threw once every child had exited, the child for 21 with status %d",
-                        FailsIfOdd.STATUS)
-                .isInstanceOf(IllegalStateException.class);
-    }
-
-    @Test
-    void a_number_that_comes_twice_gets_two_children_and_both_are_waited_for_and_checked() throws Exception {
-        // Of each pair of twins, the one started first (the lower pid) exits with status 3, the other with 0.
-        Throwable thrown = catchThrowable(() -> run(List.of(5, 5, 6, 6), TheFirstOfTwinsFails.class));
-
-        List<Report> reports = reports();
-        assertThat(numbers(reports))
-                .as("the numbers printed for [5, 5, 6, 6]: one child per ENTRY of the list, twins included. All "
-                        + "lines: %s", out.lines())
-                .containsExactlyInAnyOrder(5, 5, 6, 6);
-        reports.forEach(report -> assertThatProcess(report.pid()).ranOutsideTheTestJvm());
-        for (Report report : reports) {
-            assertThat(ProcessHandle.of(report.pid()).filter(ProcessHandle::isAlive))
-                    .as("the child that printed %d (pid %d) was still running when run() ended. A number that "
-                            + "comes twice has two children: keep them all in a list (not in a map keyed by the "
-                            + "number, where the second twin replaces the first) and wait for each",
-                            report.number(), report.pid())
-                    .isEmpty();
-        }
-        List<Long> firstTwins = reports.stream()
-                .collect(Collectors.groupingBy(Report::number, Collectors.mapping(Report::pid, Collectors.toList())))
-                .values().stream().map(pids -> pids.stream().min(Long::compare).orElseThrow())
-                .collect(Collectors.toList());
-        assertThat(thrown)
-                .as("what run() threw: the first-started child of each twin (pids %s) exited with status %d. A "
-                        + "run() that returns normally did not check every child it started", firstTwins,
-                        FailsIfOdd.STATUS)
-                .isInstanceOf(IllegalStateException.class)
-                .satisfies(e -> assertThat(firstTwins)
-                        .as("the failed children's pids, one of which the message \"%s\" must name", e.getMessage())
-                        .anyMatch(pid -> e.getMessage().contains(String.valueOf(pid))));
-    }
-
-    @Test
-    void a_fifth_childs_line_arrives_while_the_first_four_are_still_running() throws Exception {
-        // The first four print at once and then stay alive for 4 s; the fifth and sixth print at once and exit.
-        List<Integer> numbers = List.of(4000, 4001, 4002, 4003, 10, 11);
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread runner = new Thread(() -> {
-            try {
-                FourPrinters.run(out.stream(), numbers, PrintsThenLingers.class);
-            } catch (Throwable e) {
-                thrown.set(e);
-            }
-        }, "runs FourPrinters.run");
-        runner.setDaemon(true);
-        runner.start();
-        try {
-            await("the lines of the fifth and sixth children (10 and 11), which print at once and exit, to reach "
-                    + "'out' while the first four children (which stay alive 4 s) are still running. They did not "
-                    + "arrive before run() ended: the copying is limited to a few children at a time (a pool of "
-                    + "four threads?). Give EVERY child its own reader thread, however many children there are")
-                    .atMost(Duration.ofMillis(3500))
-                    .until(() -> !runner.isAlive() || numbers(reports()).containsAll(List.of(10, 11)));
-            assertThat(runner.isAlive())
-                    .as("run() still running when the lines of 10 and 11 had arrived: the four children for 4000 to "
-                            + "4003 stay alive 4 s. run() ended early instead, with: %s. All lines: %s", thrown.get(),
-                            out.lines())
-                    .isTrue();
-        } finally {
-            runner.join(PATIENCE.toMillis());
-            if (runner.isAlive()) {
-                runner.interrupt();
-            }
-        }
-        assertThat(thrown.get()).as("what run() threw for six children that all succeed").isNull();
-        assertThat(numbers(reports())).as("the numbers printed by the six children")
-                .containsExactlyInAnyOrderElementsOf(numbers);
     }
 
     /** A stream that takes about 50 microseconds per line, as a terminal or a log file over a network might. */

@@ -16,7 +16,8 @@ import java.util.List;
  *
  * <p>One proxy is one connection; its methods may be called from several threads, one call at a time.
  *
- * <p>Read README.md first. Everything below that throws "TODO" is yours to write, task by task.
+ * <p>Read README.md first. Everything below that throws "TODO" is yours to write, task by task. {@link Frames}
+ * (given) writes and reads the byte arrays of your messages and parses the manager's address.
  */
 public final class ListProxy implements AutoCloseable {
 

@@ -15,7 +15,9 @@ import java.net.ServerSocket;
  *
  * <p>Read README.md first. You build this class up task by task: task 1 starts it and ends it, tasks 2 to 6
  * add the requests, the threads, the handshake and the error replies. The request/reply protocol is yours to
- * design; keep the list guarded, since several clients change it at once.
+ * design; keep the list guarded, since several clients change it at once. The plumbing is given:
+ * {@link Frames} writes and reads a byte array framed by its length, {@link OpenSockets} closes every socket
+ * before the manager exits.
  */
 public final class ManagerServer {
 

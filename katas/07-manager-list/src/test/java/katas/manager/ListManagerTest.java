@@ -296,6 +296,33 @@ class ListManagerTest {
     }
 
     @Test
+    @Tag("task:2")
+    void two_proxies_open_at_the_same_time_both_get_an_answer() {
+        String why = "A manager that serves one connection until it closes leaves every other client waiting: "
+                + "serve each client on its own thread.";
+        try (ListManager manager = startManager();
+             ListProxy first = answered("manager.list()", manager::list)) {
+            assertThat(answered("serverPid() through the first proxy", first::serverPid))
+                    .as("the pid the manager reports to the first proxy").isEqualTo(manager.pid());
+
+            try (ListProxy second = Bounded.within(CALL_BOUND, "manager.list() for a second proxy while the first "
+                    + "one was still open", why).get(manager::list)) {
+                long answer = Bounded.within(CALL_BOUND, "serverPid() through a second proxy while the first one "
+                        + "was still open", why).get(second::serverPid);
+
+                assertThat(answer)
+                        .as("the pid the manager reports to a second proxy, opened while the first one was still "
+                                + "open: the same manager process serves both")
+                        .isEqualTo(manager.pid());
+            }
+            assertThat(answered("serverPid() through the first proxy after the second one closed", first::serverPid))
+                    .as("the pid the manager reports to the first proxy, which stayed open while the second one "
+                            + "came and went")
+                    .isEqualTo(manager.pid());
+        }
+    }
+
+    @Test
     @Tag("task:3")
     void proxies_hand_back_copies_so_changing_a_returned_item_does_not_change_the_managers() {
         try (ListManager manager = startManager();
@@ -365,6 +392,32 @@ class ListManagerTest {
     }
 
     @Test
+    @Tag("task:3")
+    void two_proxies_open_at_the_same_time_are_served_side_by_side() {
+        try (ListManager manager = startManager();
+             ListProxy first = answered("manager.list()", manager::list)) {
+            first.append("a");
+
+            ListProxy second;
+            try {
+                second = Bounded.within(CALL_BOUND, "manager.list() for a second proxy while the first one was still "
+                        + "open", "A manager that serves one connection until it closes leaves every other client "
+                        + "waiting: serve each client on its own thread.").get(manager::list);
+            } catch (IllegalStateException e) {
+                throw new AssertionError("a second proxy could not get an answer while the first one was still open. "
+                        + "A manager that serves one connection until it closes leaves every other client waiting: "
+                        + "serve each client on its own thread", e);
+            }
+            try (second) {
+                second.append("b");
+                first.append("c");
+                assertThat(second.snapshot()).as("the list as the second proxy sees it")
+                        .containsExactly("a", "b", "c");
+            }
+        }
+    }
+
+    @Test
     @Tag("task:4")
     void five_child_processes_each_append_their_number_and_the_list_holds_exactly_those_five() throws Exception {
         try (ListManager manager = startManager();
@@ -422,32 +475,6 @@ class ListManagerTest {
                     + "had appended at the same time. Look for an exception in the manager's thread, such as a "
                     + "NullPointerException or an ArrayIndexOutOfBoundsException from a list that two threads "
                     + "changed at once: guard every access to the list", e);
-        }
-    }
-
-    @Test
-    @Tag("task:4")
-    void two_proxies_open_at_the_same_time_are_served_side_by_side() {
-        try (ListManager manager = startManager();
-             ListProxy first = answered("manager.list()", manager::list)) {
-            first.append("a");
-
-            ListProxy second;
-            try {
-                second = Bounded.within(CALL_BOUND, "manager.list() for a second proxy while the first one was still "
-                        + "open", "A manager that serves one connection until it closes leaves every other client "
-                        + "waiting: serve each client on its own thread.").get(manager::list);
-            } catch (IllegalStateException e) {
-                throw new AssertionError("a second proxy could not get an answer while the first one was still open. "
-                        + "A manager that serves one connection until it closes leaves every other client waiting: "
-                        + "serve each client on its own thread", e);
-            }
-            try (second) {
-                second.append("b");
-                first.append("c");
-                assertThat(second.snapshot()).as("the list as the second proxy sees it")
-                        .containsExactly("a", "b", "c");
-            }
         }
     }
 

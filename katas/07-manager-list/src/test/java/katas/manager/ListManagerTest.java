@@ -305,10 +305,12 @@ class ListManagerTest {
             assertThat(answered("serverPid() through the first proxy", first::serverPid))
                     .as("the pid the manager reports to the first proxy").isEqualTo(manager.pid());
 
+            // On a time-out the manager is killed: that ends the call it never answers, which holds the proxy's lock.
+            Runnable killTheManager = () -> ProcessHandle.of(manager.pid()).ifPresent(ProcessTree::kill);
             try (ListProxy second = Bounded.within(CALL_BOUND, "manager.list() for a second proxy while the first "
-                    + "one was still open", why).get(manager::list)) {
+                    + "one was still open", why).onTimeout(killTheManager).get(manager::list)) {
                 long answer = Bounded.within(CALL_BOUND, "serverPid() through a second proxy while the first one "
-                        + "was still open", why).get(second::serverPid);
+                        + "was still open", why).onTimeout(killTheManager).get(second::serverPid);
 
                 assertThat(answer)
                         .as("the pid the manager reports to a second proxy, opened while the first one was still "

@@ -16,7 +16,8 @@ import java.util.List;
  *
  * <p>One proxy is one connection; its methods may be called from several threads, one call at a time.
  *
- * <p>Read README.md first. Everything below that throws "TODO" is yours to write.
+ * <p>Read README.md first. Everything below that throws "TODO" is yours to write, task by task. {@link Frames}
+ * (given) writes and reads the byte arrays of your messages and parses the manager's address.
  */
 public final class ListProxy implements AutoCloseable {
 
@@ -31,8 +32,8 @@ public final class ListProxy implements AutoCloseable {
      * @throws IllegalStateException         if no manager answers at that address (closed, or its process died)
      */
     public static ListProxy connect(String address, byte[] key) {
-        throw new UnsupportedOperationException("TODO connect(): open a socket to the address, set a read timeout, "
-                + "and pass Handshake.answer(...) or throw AuthenticationFailedException");
+        throw new UnsupportedOperationException("TODO task 2: connect(): open a socket to the address (task 5: "
+                + "pass Handshake.answer(...) or throw AuthenticationFailedException; task 6: set a read timeout)");
     }
 
     /**
@@ -41,8 +42,8 @@ public final class ListProxy implements AutoCloseable {
      * @throws IllegalArgumentException if {@code item} cannot be serialized (nothing is sent; the proxy stays usable)
      */
     public synchronized void append(Object item) {
-        throw new UnsupportedOperationException("TODO append(): serialize the item (SafeSerialization.toBytes), send "
-                + "an append request, wait for the reply");
+        throw new UnsupportedOperationException("TODO task 3: append(): serialize the item "
+                + "(SafeSerialization.toBytes), send an append request, wait for the reply");
     }
 
     /**
@@ -51,28 +52,31 @@ public final class ListProxy implements AutoCloseable {
      * @throws IndexOutOfBoundsException if the manager's list has no such index
      */
     public synchronized Object get(int index) {
-        throw new UnsupportedOperationException("TODO get(): ask the manager for the item's bytes and deserialize "
-                + "them through an allow-list filter; rethrow the manager's index error here");
+        throw new UnsupportedOperationException("TODO task 3: get(): ask the manager for the item's bytes and "
+                + "deserialize them through an allow-list filter (task 6: rethrow the manager's index error here)");
     }
 
     /** The number of items in the manager's list now. */
     public synchronized int size() {
-        throw new UnsupportedOperationException("TODO size(): ask the manager for its list's size");
+        throw new UnsupportedOperationException("TODO task 3: size(): ask the manager for its list's size");
     }
 
     /** A copy of the whole list as it is now. */
     public synchronized List<Object> snapshot() {
-        throw new UnsupportedOperationException("TODO snapshot(): ask the manager for all items, deserialize each");
+        throw new UnsupportedOperationException("TODO task 3: snapshot(): ask the manager for all items, "
+                + "deserialize each");
     }
 
     /** The PID of the process that holds the list, as that process reports it. */
     public synchronized long serverPid() {
-        throw new UnsupportedOperationException("TODO serverPid(): ask the manager for ProcessHandle.current().pid()");
+        throw new UnsupportedOperationException("TODO task 2: serverPid(): ask the manager for "
+                + "ProcessHandle.current().pid()");
     }
 
     /** Closes the connection; the list in the manager is unaffected. Later calls fail with IllegalStateException. */
     @Override
     public synchronized void close() {
-        throw new UnsupportedOperationException("TODO close(): close the socket; later calls fail clearly");
+        throw new UnsupportedOperationException("TODO task 2: close(): close the socket (task 6: later calls fail "
+                + "clearly)");
     }
 }

@@ -10,8 +10,11 @@ import java.io.IOException;
  * thread: first the {@link Handshake}, then requests (append, get, size, snapshot, pid) until the client
  * disconnects. End when stdin closes: that is how the parent says "close", and what happens when it dies.
  *
- * <p>Read README.md first. The request/reply protocol is yours to design; keep the list guarded, since several
- * clients change it at once.
+ * <p>Read README.md first. You build this class up task by task: task 1 starts it and ends it, tasks 2 to 6
+ * add the requests, the threads, the handshake and the error replies. The request/reply protocol is yours to
+ * design; keep the list guarded, since several clients change it at once. The plumbing is given:
+ * {@link Frames} writes and reads a byte array framed by its length, {@link OpenSockets} closes every socket
+ * before the manager exits.
  */
 public final class ManagerServer {
 
@@ -19,7 +22,7 @@ public final class ManagerServer {
     }
 
     public static void main(String[] args) throws IOException {
-        throw new UnsupportedOperationException("TODO main(): read the key from stdin, listen on the loopback "
-                + "interface, print the address, then serve each client (Handshake first) on its own thread");
+        throw new UnsupportedOperationException("TODO task 1: main(): read the key from stdin, listen on the "
+                + "loopback interface, print the address, end when stdin ends (tasks 2 to 6: serve the clients)");
     }
 }

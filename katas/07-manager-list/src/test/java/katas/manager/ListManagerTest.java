@@ -37,6 +37,7 @@ import katas.testkit.Bounded;
 import katas.testkit.ChildJvmFleet;
 import katas.testkit.Gadget;
 import katas.testkit.KataTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -114,21 +115,7 @@ class ListManagerTest {
     }
 
     @Test
-    void the_manager_is_its_own_process_a_child_of_the_test_jvm() {
-        try (ListManager manager = startManager();
-             ListProxy list = answered("manager.list()", manager::list)) {
-
-            long holder = answered("serverPid()", list::serverPid);
-
-            assertThatProcess(holder).ranOutsideTheTestJvm().isChildOfTheTestJvm();
-            assertThat(holder)
-                    .as("the pid the list's holder reports from inside must be the manager's pid(): the list lives "
-                            + "in the manager's process")
-                    .isEqualTo(manager.pid());
-        }
-    }
-
-    @Test
+    @Tag("task:1")
     void after_close_the_managers_process_is_gone() {
         ListManager manager = startManager();
         long pid = manager.pid();
@@ -148,6 +135,7 @@ class ListManagerTest {
     }
 
     @Test
+    @Tag("task:1")
     void a_manager_whose_parent_process_is_killed_ends_by_itself() throws Exception {
         CapturedProcess parent = JavaProcess.of(StartsManagerThenWaits.class).startCapturingOutput();
         long managerPid = 0;
@@ -178,289 +166,7 @@ class ListManagerTest {
     }
 
     @Test
-    void five_child_processes_each_append_their_number_and_the_list_holds_exactly_those_five() throws Exception {
-        try (ListManager manager = startManager();
-             ChildJvmFleet clients = new ChildJvmFleet();
-             ListProxy list = answered("manager.list()", manager::list)) {
-            for (int number = 1; number <= 5; number++) {
-                startWorking(clients, manager, AppendsItsNumber.class, String.valueOf(number));
-            }
-            awaitAllSucceeded(clients);
-
-            assertThat(answered("snapshot()", list::snapshot))
-                    .as("the managed list after five client processes each appended their number (in any order)")
-                    .containsExactlyInAnyOrder(1, 2, 3, 4, 5);
-        }
-    }
-
-    @Test
-    void four_processes_appending_thousands_of_items_each_at_the_same_moment_lose_nothing() throws Exception {
-        try (ListManager manager = startManager();
-             ChildJvmFleet clients = new ChildJvmFleet();
-             ListProxy list = answered("manager.list()", manager::list)) {
-            for (int p = 0; p < RACING_CLIENTS; p++) {
-                startWaiting(clients, manager, AppendsMany.class, "p" + p, String.valueOf(APPENDS_EACH));
-            }
-            awaitAllConnected(clients);
-            clients.closeAllInputs(); // the starting shot: every client goes at the same moment
-            awaitAllSucceeded(clients);
-
-            List<Object> items = snapshotAfterRace(list);
-            List<String> missing = IntStream.range(0, RACING_CLIENTS).boxed()
-                    .flatMap(p -> IntStream.range(0, APPENDS_EACH).mapToObj(i -> "p" + p + "-" + i))
-                    .filter(not(new HashSet<>(items)::contains))
-                    .collect(Collectors.toList());
-            assertThat(missing)
-                    .as("the items missing from the managed list after %d processes appended %,d items each, all "
-                            + "at the same moment (%,d of %,d items missing). Two of the manager's threads changed "
-                            + "its list at once and one change overwrote the other: guard every access to the list "
-                            + "(synchronized, or a synchronized list)", RACING_CLIENTS, APPENDS_EACH,
-                            missing.size(), RACING_CLIENTS * APPENDS_EACH)
-                    .isEmpty();
-            assertThat(items.size())
-                    .as("the size of the managed list after %d processes appended %,d items each, every item there "
-                            + "at least once: more means an item was stored twice or a slot was left empty, because "
-                            + "two threads changed the list at once", RACING_CLIENTS, APPENDS_EACH)
-                    .isEqualTo(RACING_CLIENTS * APPENDS_EACH);
-        }
-    }
-
-    private static List<Object> snapshotAfterRace(ListProxy list) {
-        try {
-            return answered("snapshot() after the race", list::snapshot);
-        } catch (IllegalStateException e) {
-            throw new AssertionError("the manager stopped answering when asked for its list after several clients "
-                    + "had appended at the same time. Look for an exception in the manager's thread, such as a "
-                    + "NullPointerException or an ArrayIndexOutOfBoundsException from a list that two threads "
-                    + "changed at once: guard every access to the list", e);
-        }
-    }
-
-    @Test
-    void two_proxies_open_at_the_same_time_are_served_side_by_side() {
-        try (ListManager manager = startManager();
-             ListProxy first = answered("manager.list()", manager::list)) {
-            first.append("a");
-
-            ListProxy second;
-            try {
-                second = Bounded.within(CALL_BOUND, "manager.list() for a second proxy while the first one was still "
-                        + "open", "A manager that serves one connection until it closes leaves every other client "
-                        + "waiting: serve each client on its own thread.").get(manager::list);
-            } catch (IllegalStateException e) {
-                throw new AssertionError("a second proxy could not get an answer while the first one was still open. "
-                        + "A manager that serves one connection until it closes leaves every other client waiting: "
-                        + "serve each client on its own thread", e);
-            }
-            try (second) {
-                second.append("b");
-                first.append("c");
-                assertThat(second.snapshot()).as("the list as the second proxy sees it")
-                        .containsExactly("a", "b", "c");
-            }
-        }
-    }
-
-    @Test
-    void one_proxy_used_from_four_threads_at_once_loses_no_call() throws Exception {
-        int threads = 4;
-        int appendsEach = 500;
-        try (ListManager manager = startManager();
-             ListProxy list = answered("manager.list()", manager::list)) {
-            List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<Thread> appenders = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                Thread appender = new Thread(() -> {
-                    try {
-                        start.await();
-                        for (int i = 0; i < appendsEach; i++) {
-                            list.append(thread * appendsEach + i);
-                        }
-                    } catch (Throwable failure) {
-                        failures.add(failure);
-                    }
-                });
-                appender.start();
-                appenders.add(appender);
-            }
-            start.countDown();
-            Bounded.within(CALL_BOUND, threads + " threads appending " + appendsEach + " items each through ONE "
-                    + "proxy", "Two threads' requests and replies mixed up on the one connection can leave a thread "
-                    + "waiting for a reply that another thread read.").run(() -> {
-                        for (Thread appender : appenders) {
-                            appender.join();
-                        }
-                    });
-
-            assertThat(failures)
-                    .as("what the appends of %d threads sharing one proxy threw. A proxy may be used from several "
-                            + "threads: each call (write the request, read its reply) must hold the proxy's lock "
-                            + "(synchronized), or two threads' bytes interleave on the one socket", threads)
-                    .isEmpty();
-            assertThat(answered("size()", list::size))
-                    .as("size() after %d threads appended %d items each through one proxy", threads, appendsEach)
-                    .isEqualTo(threads * appendsEach);
-        }
-    }
-
-    @Test
-    void a_proxy_left_idle_for_longer_than_the_handshake_may_take_still_works() throws Exception {
-        try (ListManager manager = startManager();
-             ListProxy list = answered("manager.list()", manager::list)) {
-            list.append("before the pause");
-
-            Thread.sleep(IDLE_MS);
-
-            assertThat(answered("size() after " + IDLE_MS + " ms idle", list::size))
-                    .as("size() through a proxy that was idle for %d ms, longer than the %d s the manager gives a "
-                            + "peer to finish the handshake. The handshake's read timeout protects the manager from "
-                            + "a peer that never answers; once the peer has authenticated, clear it "
-                            + "(setSoTimeout(0)), or every proxy left idle that long is dropped", IDLE_MS,
-                            HANDSHAKE_SECONDS)
-                    .isEqualTo(1);
-        }
-    }
-
-    @Test
-    void get_and_snapshot_refuse_an_item_of_a_class_outside_the_allow_list_without_deserializing_it() {
-        try (ListManager manager = startManager();
-             ListProxy list = answered("manager.list()", manager::list)) {
-            list.append(new Gadget()); // as another client of the manager might
-            int before = Gadget.DESERIALIZED.get();
-
-            assertThatExceptionOfType(RuntimeException.class)
-                    .as("get(0) of an item of class katas.testkit.Gadget, outside the allow-list katas.manager.*: "
-                            + "the bytes another client appended are data, not code; deserialize them with "
-                            + "SafeSerialization.fromBytes and the allow-list, as snapshot() does")
-                    .isThrownBy(() -> answered("get(0)", () -> list.get(0)));
-            assertThatExceptionOfType(RuntimeException.class)
-                    .as("snapshot() of a list holding an item of class katas.testkit.Gadget, outside the allow-list")
-                    .isThrownBy(() -> answered("snapshot()", list::snapshot));
-            assertThat(Gadget.DESERIALIZED.get() - before)
-                    .as("how many times the Gadget's readObject ran in the test JVM during get(0) and snapshot(). "
-                            + "A plain ObjectInputStream.readObject() runs the readObject of ANY class whose bytes "
-                            + "arrive, before you can check its type: the allow-list must refuse it first")
-                    .isZero();
-        }
-    }
-
-    @Test
-    void proxies_hand_back_copies_so_changing_a_returned_item_does_not_change_the_managers() {
-        try (ListManager manager = startManager();
-             ListProxy list = answered("manager.list()", manager::list)) {
-            List<String> original = new ArrayList<>(List.of("apple"));
-            list.append(original);
-            original.add("changed after append");
-
-            @SuppressWarnings("unchecked")
-            List<String> returned = (List<String>) list.get(0);
-            returned.add("changed after get");
-
-            assertThat(list.get(0))
-                    .as("the manager's item after the caller changed both the object it appended and the object "
-                            + "get() returned: the manager holds its own copy, and every reply is a new copy")
-                    .isEqualTo(List.of("apple"));
-            assertThat(list.get(0)).as("two get(0) calls return two copies, never the same object")
-                    .isNotSameAs(list.get(0));
-        }
-    }
-
-    @Test
-    void a_client_with_the_wrong_key_is_refused_and_the_right_key_still_works() {
-        try (ListManager manager = startManager()) {
-            byte[] wrongKey = manager.key();
-            wrongKey[0] ^= 1;
-
-            assertThatExceptionOfType(AuthenticationFailedException.class)
-                    .as("connecting with a key that differs from the manager's in one bit: ListProxy.connect must "
-                            + "throw AuthenticationFailedException when Handshake.answer returns false")
-                    .isThrownBy(() -> answered("connect with a wrong key",
-                            () -> ListProxy.connect(manager.address(), wrongKey)).close())
-                    .isInstanceOf(SecurityException.class);
-            try (ListProxy list = answered("connect with the right key",
-                    () -> ListProxy.connect(manager.address(), manager.key()))) {
-                list.append("still serving");
-                assertThat(answered("size()", list::size))
-                        .as("size() through a proxy with the right key, after a refused client")
-                        .isEqualTo(1);
-            }
-        }
-    }
-
-    /**
-     * A hostile peer does not use ListProxy: it reads the challenge, sends a wrong answer, ignores the verdict and
-     * sends request bytes anyway. Only the manager can stop it, by closing the connection after a refusal.
-     */
-    @Test
-    void a_peer_that_fails_the_handshake_and_sends_requests_anyway_is_disconnected_unserved() throws Exception {
-        try (ListManager manager = startManager()) {
-            String address = manager.address();
-            int colon = address.lastIndexOf(':');
-            try (Socket hostile = new Socket()) {
-                hostile.connect(new InetSocketAddress(address.substring(0, colon),
-                        Integer.parseInt(address.substring(colon + 1))), HOSTILE_WAIT_MS);
-                hostile.setSoTimeout(HOSTILE_WAIT_MS);
-                DataInputStream in = new DataInputStream(hostile.getInputStream());
-                OutputStream out = hostile.getOutputStream();
-                byte[] challenge = new byte[32];
-                try {
-                    in.readFully(challenge);
-                } catch (IOException e) {
-                    throw new AssertionError("a new connection to the manager got no 32-byte challenge within "
-                            + HOSTILE_WAIT_MS + " ms (" + e + "). Run Handshake.challenge first thing on every new "
-                            + "connection, before reading anything else from it", e);
-                }
-                out.write(new byte[32]); // an answer made without the key
-                out.flush();
-                int verdict = in.read();
-                assertThat(verdict)
-                        .as("the manager's verdict on a wrong answer to its challenge (Handshake.challenge writes "
-                                + "false, the byte 0)")
-                        .isZero();
-
-                String afterRefusal = whatAHostilePeerGetsForRequests(in, out);
-
-                assertThat(afterRefusal)
-                        .as("what a peer that failed the handshake got when it ignored the verdict and sent request "
-                                + "bytes anyway. ListProxy gives up on a refusal, but an attacker does not use "
-                                + "ListProxy: when Handshake.challenge returns false the manager must close that "
-                                + "connection and read nothing more from it")
-                        .isEqualTo("the connection was closed");
-            }
-            try (ListProxy list = answered("manager.list()", manager::list)) {
-                assertThat(answered("size()", list::size))
-                        .as("the managed list after a refused peer sent its request bytes: nothing it sent may "
-                                + "reach the list")
-                        .isZero();
-            }
-        }
-    }
-
-    /** Sends bytes shaped like requests of many kinds (an opcode, then zeros) and says what came back. */
-    private static String whatAHostilePeerGetsForRequests(DataInputStream in, OutputStream out) {
-        try {
-            for (int opcode = 1; opcode <= 16; opcode++) {
-                out.write(new byte[] {(byte) opcode, 0, 0, 0, 0, 0, 0, 0, 0});
-            }
-            out.flush();
-        } catch (IOException closedAlready) {
-            return "the connection was closed";
-        }
-        try {
-            int first = in.read();
-            return first == -1 ? "the connection was closed"
-                    : "a reply: the manager served it (first byte of the reply: " + first + ")";
-        } catch (SocketTimeoutException stillOpen) {
-            return "no reply within " + HOSTILE_WAIT_MS + " ms, but the connection stayed open: the manager went on "
-                    + "reading requests from it";
-        } catch (IOException reset) {
-            return "the connection was closed";
-        }
-    }
-
-    @Test
+    @Tag("task:1")
     void the_manager_listens_on_the_loopback_interface_only() throws Exception {
         try (ListManager manager = startManager()) {
             String host = manager.address().substring(0, manager.address().lastIndexOf(':'));
@@ -536,6 +242,7 @@ class ListManagerTest {
     }
 
     @Test
+    @Tag("task:1")
     void the_key_does_not_appear_on_the_managers_command_line() {
         try (ListManager manager = startManager()) {
             byte[] key = manager.key();
@@ -554,6 +261,7 @@ class ListManagerTest {
     }
 
     @Test
+    @Tag("task:1")
     void every_manager_gets_its_own_random_key() {
         byte[] first;
         byte[] second;
@@ -572,6 +280,367 @@ class ListManagerTest {
     }
 
     @Test
+    @Tag("task:2")
+    void the_manager_is_its_own_process_a_child_of_the_test_jvm() {
+        try (ListManager manager = startManager();
+             ListProxy list = answered("manager.list()", manager::list)) {
+
+            long holder = answered("serverPid()", list::serverPid);
+
+            assertThatProcess(holder).ranOutsideTheTestJvm().isChildOfTheTestJvm();
+            assertThat(holder)
+                    .as("the pid the list's holder reports from inside must be the manager's pid(): the list lives "
+                            + "in the manager's process")
+                    .isEqualTo(manager.pid());
+        }
+    }
+
+    @Test
+    @Tag("task:2")
+    void two_proxies_open_at_the_same_time_both_get_an_answer() {
+        String why = "A manager that serves one connection until it closes leaves every other client waiting: "
+                + "serve each client on its own thread.";
+        try (ListManager manager = startManager();
+             ListProxy first = answered("manager.list()", manager::list)) {
+            assertThat(answered("serverPid() through the first proxy", first::serverPid))
+                    .as("the pid the manager reports to the first proxy").isEqualTo(manager.pid());
+
+            // On a time-out the manager is killed: that ends the call it never answers, which holds the proxy's lock.
+            Runnable killTheManager = () -> ProcessHandle.of(manager.pid()).ifPresent(ProcessTree::kill);
+            try (ListProxy second = Bounded.within(CALL_BOUND, "manager.list() for a second proxy while the first "
+                    + "one was still open", why).onTimeout(killTheManager).get(manager::list)) {
+                long answer = Bounded.within(CALL_BOUND, "serverPid() through a second proxy while the first one "
+                        + "was still open", why).onTimeout(killTheManager).get(second::serverPid);
+
+                assertThat(answer)
+                        .as("the pid the manager reports to a second proxy, opened while the first one was still "
+                                + "open: the same manager process serves both")
+                        .isEqualTo(manager.pid());
+            }
+            assertThat(answered("serverPid() through the first proxy after the second one closed", first::serverPid))
+                    .as("the pid the manager reports to the first proxy, which stayed open while the second one "
+                            + "came and went")
+                    .isEqualTo(manager.pid());
+        }
+    }
+
+    @Test
+    @Tag("task:3")
+    void proxies_hand_back_copies_so_changing_a_returned_item_does_not_change_the_managers() {
+        try (ListManager manager = startManager();
+             ListProxy list = answered("manager.list()", manager::list)) {
+            List<String> original = new ArrayList<>(List.of("apple"));
+            list.append(original);
+            original.add("changed after append");
+
+            @SuppressWarnings("unchecked")
+            List<String> returned = (List<String>) list.get(0);
+            returned.add("changed after get");
+
+            assertThat(list.get(0))
+                    .as("the manager's item after the caller changed both the object it appended and the object "
+                            + "get() returned: the manager holds its own copy, and every reply is a new copy")
+                    .isEqualTo(List.of("apple"));
+            assertThat(list.get(0)).as("two get(0) calls return two copies, never the same object")
+                    .isNotSameAs(list.get(0));
+        }
+    }
+
+    @Test
+    @Tag("task:3")
+    void get_and_snapshot_refuse_an_item_of_a_class_outside_the_allow_list_without_deserializing_it() {
+        try (ListManager manager = startManager();
+             ListProxy list = answered("manager.list()", manager::list)) {
+            list.append(new Gadget()); // as another client of the manager might
+            int before = Gadget.DESERIALIZED.get();
+
+            assertThatExceptionOfType(RuntimeException.class)
+                    .as("get(0) of an item of class katas.testkit.Gadget, outside the allow-list katas.manager.*: "
+                            + "the bytes another client appended are data, not code; deserialize them with "
+                            + "SafeSerialization.fromBytes and the allow-list, as snapshot() does")
+                    .isThrownBy(() -> answered("get(0)", () -> list.get(0)));
+            assertThatExceptionOfType(RuntimeException.class)
+                    .as("snapshot() of a list holding an item of class katas.testkit.Gadget, outside the allow-list")
+                    .isThrownBy(() -> answered("snapshot()", list::snapshot));
+            assertThat(Gadget.DESERIALIZED.get() - before)
+                    .as("how many times the Gadget's readObject ran in the test JVM during get(0) and snapshot(). "
+                            + "A plain ObjectInputStream.readObject() runs the readObject of ANY class whose bytes "
+                            + "arrive, before you can check its type: the allow-list must refuse it first")
+                    .isZero();
+        }
+    }
+
+    @Test
+    @Tag("task:3")
+    void an_item_that_cannot_be_serialized_fails_in_the_caller_and_the_proxy_keeps_working() {
+        try (ListManager manager = startManager();
+             ListProxy list = answered("manager.list()", manager::list)) {
+
+            assertThatExceptionOfType(IllegalArgumentException.class)
+                    .as("append(new Object()): a plain Object is not Serializable, so it cannot be sent. Serialize "
+                            + "with SafeSerialization.toBytes BEFORE writing anything to the socket, and let its "
+                            + "IllegalArgumentException reach the caller")
+                    .isThrownBy(() -> answered("append(new Object())", () -> {
+                        list.append(new Object());
+                        return null;
+                    }))
+                    .withMessageContaining("java.lang.Object");
+            list.append("fine");
+            assertThat(answered("snapshot()", list::snapshot))
+                    .as("the list after a failed and a good append: the failed one must have sent nothing, or the "
+                            + "stream between proxy and manager is out of step")
+                    .containsExactly("fine");
+        }
+    }
+
+    @Test
+    @Tag("task:3")
+    void two_proxies_open_at_the_same_time_are_served_side_by_side() {
+        try (ListManager manager = startManager();
+             ListProxy first = answered("manager.list()", manager::list)) {
+            first.append("a");
+
+            ListProxy second;
+            try {
+                second = Bounded.within(CALL_BOUND, "manager.list() for a second proxy while the first one was still "
+                        + "open", "A manager that serves one connection until it closes leaves every other client "
+                        + "waiting: serve each client on its own thread.").get(manager::list);
+            } catch (IllegalStateException e) {
+                throw new AssertionError("a second proxy could not get an answer while the first one was still open. "
+                        + "A manager that serves one connection until it closes leaves every other client waiting: "
+                        + "serve each client on its own thread", e);
+            }
+            try (second) {
+                second.append("b");
+                first.append("c");
+                assertThat(second.snapshot()).as("the list as the second proxy sees it")
+                        .containsExactly("a", "b", "c");
+            }
+        }
+    }
+
+    @Test
+    @Tag("task:4")
+    void five_child_processes_each_append_their_number_and_the_list_holds_exactly_those_five() throws Exception {
+        try (ListManager manager = startManager();
+             ChildJvmFleet clients = new ChildJvmFleet();
+             ListProxy list = answered("manager.list()", manager::list)) {
+            for (int number = 1; number <= 5; number++) {
+                startWorking(clients, manager, AppendsItsNumber.class, String.valueOf(number));
+            }
+            awaitAllSucceeded(clients);
+
+            assertThat(answered("snapshot()", list::snapshot))
+                    .as("the managed list after five client processes each appended their number (in any order)")
+                    .containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+        }
+    }
+
+    @Test
+    @Tag("task:4")
+    void four_processes_appending_thousands_of_items_each_at_the_same_moment_lose_nothing() throws Exception {
+        try (ListManager manager = startManager();
+             ChildJvmFleet clients = new ChildJvmFleet();
+             ListProxy list = answered("manager.list()", manager::list)) {
+            for (int p = 0; p < RACING_CLIENTS; p++) {
+                startWaiting(clients, manager, AppendsMany.class, "p" + p, String.valueOf(APPENDS_EACH));
+            }
+            awaitAllConnected(clients);
+            clients.closeAllInputs(); // the starting shot: every client goes at the same moment
+            awaitAllSucceeded(clients);
+
+            List<Object> items = snapshotAfterRace(list);
+            List<String> missing = IntStream.range(0, RACING_CLIENTS).boxed()
+                    .flatMap(p -> IntStream.range(0, APPENDS_EACH).mapToObj(i -> "p" + p + "-" + i))
+                    .filter(not(new HashSet<>(items)::contains))
+                    .collect(Collectors.toList());
+            assertThat(missing)
+                    .as("the items missing from the managed list after %d processes appended %,d items each, all "
+                            + "at the same moment (%,d of %,d items missing). Two of the manager's threads changed "
+                            + "its list at once and one change overwrote the other: guard every access to the list "
+                            + "(synchronized, or a synchronized list)", RACING_CLIENTS, APPENDS_EACH,
+                            missing.size(), RACING_CLIENTS * APPENDS_EACH)
+                    .isEmpty();
+            assertThat(items.size())
+                    .as("the size of the managed list after %d processes appended %,d items each, every item there "
+                            + "at least once: more means an item was stored twice or a slot was left empty, because "
+                            + "two threads changed the list at once", RACING_CLIENTS, APPENDS_EACH)
+                    .isEqualTo(RACING_CLIENTS * APPENDS_EACH);
+        }
+    }
+
+    private static List<Object> snapshotAfterRace(ListProxy list) {
+        try {
+            return answered("snapshot() after the race", list::snapshot);
+        } catch (IllegalStateException e) {
+            throw new AssertionError("the manager stopped answering when asked for its list after several clients "
+                    + "had appended at the same time. Look for an exception in the manager's thread, such as a "
+                    + "NullPointerException or an ArrayIndexOutOfBoundsException from a list that two threads "
+                    + "changed at once: guard every access to the list", e);
+        }
+    }
+
+    @Test
+    @Tag("task:4")
+    void one_proxy_used_from_four_threads_at_once_loses_no_call() throws Exception {
+        int threads = 4;
+        int appendsEach = 500;
+        try (ListManager manager = startManager();
+             ListProxy list = answered("manager.list()", manager::list)) {
+            List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<Thread> appenders = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                Thread appender = new Thread(() -> {
+                    try {
+                        start.await();
+                        for (int i = 0; i < appendsEach; i++) {
+                            list.append(thread * appendsEach + i);
+                        }
+                    } catch (Throwable failure) {
+                        failures.add(failure);
+                    }
+                });
+                appender.start();
+                appenders.add(appender);
+            }
+            start.countDown();
+            Bounded.within(CALL_BOUND, threads + " threads appending " + appendsEach + " items each through ONE "
+                    + "proxy", "Two threads' requests and replies mixed up on the one connection can leave a thread "
+                    + "waiting for a reply that another thread read.").run(() -> {
+                        for (Thread appender : appenders) {
+                            appender.join();
+                        }
+                    });
+
+            assertThat(failures)
+                    .as("what the appends of %d threads sharing one proxy threw. A proxy may be used from several "
+                            + "threads: each call (write the request, read its reply) must hold the proxy's lock "
+                            + "(synchronized), or two threads' bytes interleave on the one socket", threads)
+                    .isEmpty();
+            assertThat(answered("size()", list::size))
+                    .as("size() after %d threads appended %d items each through one proxy", threads, appendsEach)
+                    .isEqualTo(threads * appendsEach);
+        }
+    }
+
+    @Test
+    @Tag("task:5")
+    void a_client_with_the_wrong_key_is_refused_and_the_right_key_still_works() {
+        try (ListManager manager = startManager()) {
+            byte[] wrongKey = manager.key();
+            wrongKey[0] ^= 1;
+
+            assertThatExceptionOfType(AuthenticationFailedException.class)
+                    .as("connecting with a key that differs from the manager's in one bit: ListProxy.connect must "
+                            + "throw AuthenticationFailedException when Handshake.answer returns false")
+                    .isThrownBy(() -> answered("connect with a wrong key",
+                            () -> ListProxy.connect(manager.address(), wrongKey)).close())
+                    .isInstanceOf(SecurityException.class);
+            try (ListProxy list = answered("connect with the right key",
+                    () -> ListProxy.connect(manager.address(), manager.key()))) {
+                list.append("still serving");
+                assertThat(answered("size()", list::size))
+                        .as("size() through a proxy with the right key, after a refused client")
+                        .isEqualTo(1);
+            }
+        }
+    }
+
+    /**
+     * A hostile peer does not use ListProxy: it reads the challenge, sends a wrong answer, ignores the verdict and
+     * sends request bytes anyway. Only the manager can stop it, by closing the connection after a refusal.
+     */
+    @Test
+    @Tag("task:5")
+    void a_peer_that_fails_the_handshake_and_sends_requests_anyway_is_disconnected_unserved() throws Exception {
+        try (ListManager manager = startManager()) {
+            String address = manager.address();
+            int colon = address.lastIndexOf(':');
+            try (Socket hostile = new Socket()) {
+                hostile.connect(new InetSocketAddress(address.substring(0, colon),
+                        Integer.parseInt(address.substring(colon + 1))), HOSTILE_WAIT_MS);
+                hostile.setSoTimeout(HOSTILE_WAIT_MS);
+                DataInputStream in = new DataInputStream(hostile.getInputStream());
+                OutputStream out = hostile.getOutputStream();
+                byte[] challenge = new byte[32];
+                try {
+                    in.readFully(challenge);
+                } catch (IOException e) {
+                    throw new AssertionError("a new connection to the manager got no 32-byte challenge within "
+                            + HOSTILE_WAIT_MS + " ms (" + e + "). Run Handshake.challenge first thing on every new "
+                            + "connection, before reading anything else from it", e);
+                }
+                out.write(new byte[32]); // an answer made without the key
+                out.flush();
+                int verdict = in.read();
+                assertThat(verdict)
+                        .as("the manager's verdict on a wrong answer to its challenge (Handshake.challenge writes "
+                                + "false, the byte 0)")
+                        .isZero();
+
+                String afterRefusal = whatAHostilePeerGetsForRequests(in, out);
+
+                assertThat(afterRefusal)
+                        .as("what a peer that failed the handshake got when it ignored the verdict and sent request "
+                                + "bytes anyway. ListProxy gives up on a refusal, but an attacker does not use "
+                                + "ListProxy: when Handshake.challenge returns false the manager must close that "
+                                + "connection and read nothing more from it")
+                        .isEqualTo("the connection was closed");
+            }
+            try (ListProxy list = answered("manager.list()", manager::list)) {
+                assertThat(answered("size()", list::size))
+                        .as("the managed list after a refused peer sent its request bytes: nothing it sent may "
+                                + "reach the list")
+                        .isZero();
+            }
+        }
+    }
+
+    /** Sends bytes shaped like requests of many kinds (an opcode, then zeros) and says what came back. */
+    private static String whatAHostilePeerGetsForRequests(DataInputStream in, OutputStream out) {
+        try {
+            for (int opcode = 1; opcode <= 16; opcode++) {
+                out.write(new byte[] {(byte) opcode, 0, 0, 0, 0, 0, 0, 0, 0});
+            }
+            out.flush();
+        } catch (IOException closedAlready) {
+            return "the connection was closed";
+        }
+        try {
+            int first = in.read();
+            return first == -1 ? "the connection was closed"
+                    : "a reply: the manager served it (first byte of the reply: " + first + ")";
+        } catch (SocketTimeoutException stillOpen) {
+            return "no reply within " + HOSTILE_WAIT_MS + " ms, but the connection stayed open: the manager went on "
+                    + "reading requests from it";
+        } catch (IOException reset) {
+            return "the connection was closed";
+        }
+    }
+
+    @Test
+    @Tag("task:5")
+    void a_proxy_left_idle_for_longer_than_the_handshake_may_take_still_works() throws Exception {
+        try (ListManager manager = startManager();
+             ListProxy list = answered("manager.list()", manager::list)) {
+            list.append("before the pause");
+
+            Thread.sleep(IDLE_MS);
+
+            assertThat(answered("size() after " + IDLE_MS + " ms idle", list::size))
+                    .as("size() through a proxy that was idle for %d ms, longer than the %d s the manager gives a "
+                            + "peer to finish the handshake. The handshake's read timeout protects the manager from "
+                            + "a peer that never answers; once the peer has authenticated, clear it "
+                            + "(setSoTimeout(0)), or every proxy left idle that long is dropped", IDLE_MS,
+                            HANDSHAKE_SECONDS)
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Tag("task:6")
     void an_index_out_of_range_on_the_server_reaches_the_caller_as_index_out_of_bounds() {
         try (ListManager manager = startManager();
              ListProxy list = answered("manager.list()", manager::list)) {
@@ -600,28 +669,7 @@ class ListManagerTest {
     }
 
     @Test
-    void an_item_that_cannot_be_serialized_fails_in_the_caller_and_the_proxy_keeps_working() {
-        try (ListManager manager = startManager();
-             ListProxy list = answered("manager.list()", manager::list)) {
-
-            assertThatExceptionOfType(IllegalArgumentException.class)
-                    .as("append(new Object()): a plain Object is not Serializable, so it cannot be sent. Serialize "
-                            + "with SafeSerialization.toBytes BEFORE writing anything to the socket, and let its "
-                            + "IllegalArgumentException reach the caller")
-                    .isThrownBy(() -> answered("append(new Object())", () -> {
-                        list.append(new Object());
-                        return null;
-                    }))
-                    .withMessageContaining("java.lang.Object");
-            list.append("fine");
-            assertThat(answered("snapshot()", list::snapshot))
-                    .as("the list after a failed and a good append: the failed one must have sent nothing, or the "
-                            + "stream between proxy and manager is out of step")
-                    .containsExactly("fine");
-        }
-    }
-
-    @Test
+    @Tag("task:6")
     void a_closed_proxy_refuses_further_calls_and_the_managers_list_is_unaffected() {
         try (ListManager manager = startManager()) {
             ListProxy list = answered("manager.list()", manager::list);
@@ -641,6 +689,32 @@ class ListManagerTest {
     }
 
     @Test
+    @Tag("task:6")
+    void using_a_proxy_after_the_manager_was_closed_fails_clearly_instead_of_hanging() {
+        ListManager manager = startManager();
+        try (ListProxy list = answered("manager.list()", manager::list)) {
+            list.append("before close");
+            manager.close();
+
+            Bounded.within(PROMPTLY, "size() and a new connection on a proxy of a closed manager", "A proxy of a "
+                    + "closed manager must fail, not wait forever for a reply: give the socket a read timeout and a "
+                    + "connect timeout.").run(() -> {
+                assertThatExceptionOfType(IllegalStateException.class)
+                        .as("size() through a proxy whose manager was closed: the connection has ended, so the "
+                                + "proxy must turn the IOException into an IllegalStateException naming the manager")
+                        .isThrownBy(list::size);
+                assertThatExceptionOfType(IllegalStateException.class)
+                        .as("connecting a new proxy to a manager that was closed: nothing listens there any more, "
+                                + "so ListProxy.connect must fail with an IllegalStateException")
+                        .isThrownBy(() -> ListProxy.connect(manager.address(), manager.key()).close());
+            });
+        } finally {
+            manager.close();
+        }
+    }
+
+    @Test
+    @Tag("task:6")
     @DisabledOnOs(value = OS.WINDOWS, disabledReason = "freezes the manager with SIGSTOP, which Windows does not have")
     void a_call_to_a_manager_that_stopped_answering_gives_up_after_a_read_timeout() throws Exception {
         try (ListManager manager = startManager();
@@ -687,29 +761,5 @@ class ListManagerTest {
                 .as("exit status of kill -%s %d (the test's own tool for freezing the manager): %s", signal, pid,
                         output)
                 .isZero();
-    }
-
-    @Test
-    void using_a_proxy_after_the_manager_was_closed_fails_clearly_instead_of_hanging() {
-        ListManager manager = startManager();
-        try (ListProxy list = answered("manager.list()", manager::list)) {
-            list.append("before close");
-            manager.close();
-
-            Bounded.within(PROMPTLY, "size() and a new connection on a proxy of a closed manager", "A proxy of a "
-                    + "closed manager must fail, not wait forever for a reply: give the socket a read timeout and a "
-                    + "connect timeout.").run(() -> {
-                assertThatExceptionOfType(IllegalStateException.class)
-                        .as("size() through a proxy whose manager was closed: the connection has ended, so the "
-                                + "proxy must turn the IOException into an IllegalStateException naming the manager")
-                        .isThrownBy(list::size);
-                assertThatExceptionOfType(IllegalStateException.class)
-                        .as("connecting a new proxy to a manager that was closed: nothing listens there any more, "
-                                + "so ListProxy.connect must fail with an IllegalStateException")
-                        .isThrownBy(() -> ListProxy.connect(manager.address(), manager.key()).close());
-            });
-        } finally {
-            manager.close();
-        }
     }
 }

@@ -18,7 +18,8 @@ import katas.process.JavaProcess;
  * int status = child.terminate(Duration.ofSeconds(2));   // 143 on Linux: it stopped when asked
  * }</pre>
  *
- * Starting, waiting and reading the output are given. Everything below that throws "TODO" is yours to write.
+ * Starting, waiting and reading the output are given. Everything below that throws "TODO" is yours to write, task by
+ * task (see the README).
  */
 public final class StoppableChild {
 
@@ -85,7 +86,8 @@ public final class StoppableChild {
      * @throws IllegalStateException if the child was never started
      */
     public void terminate() {
-        throw new UnsupportedOperationException("TODO terminate(): ask the child process to stop (SIGTERM)");
+        throw new UnsupportedOperationException("TODO task 1: terminate(): ask the child process to "
+                + "stop (SIGTERM)");
     }
 
     /**
@@ -95,7 +97,7 @@ public final class StoppableChild {
      * @throws IllegalStateException if the child was never started
      */
     public void kill() {
-        throw new UnsupportedOperationException("TODO kill(): stop the child process by force (SIGKILL)");
+        throw new UnsupportedOperationException("TODO task 2: kill(): stop the child process by force (SIGKILL)");
     }
 
     /**
@@ -106,8 +108,8 @@ public final class StoppableChild {
      * @throws IllegalStateException if the child was never started
      */
     public int terminate(Duration grace) throws InterruptedException {
-        throw new UnsupportedOperationException("TODO terminate(grace): terminate, wait up to grace, then kill if "
-                + "it is still running; return the exit status");
+        throw new UnsupportedOperationException("TODO task 3: terminate(grace): terminate, wait up to grace, "
+                + "then kill if it is still running; return the exit status");
     }
 
     /**
@@ -117,8 +119,8 @@ public final class StoppableChild {
      * @throws IllegalStateException if the child was never started
      */
     public void terminateTree() {
-        throw new UnsupportedOperationException("TODO terminateTree(): terminate the child's descendants, then "
-                + "the child");
+        throw new UnsupportedOperationException("TODO task 4: terminateTree(): terminate the child's "
+                + "descendants, then the child");
     }
 
     private Process started() {

@@ -23,6 +23,7 @@ import katas.terminate.fixtures.StartsAGrandchild;
 import katas.testkit.Bounded;
 import katas.testkit.KataTest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -118,6 +119,7 @@ class StoppableChildTest {
     }
 
     @Test
+    @Tag("task:1")
     void terminate_stops_a_child_that_runs_forever() throws Exception {
         StoppableChild child = startedAndReady("Running...", PrintsRunning.class);
         String report = child.output().lines().get(0);
@@ -135,6 +137,7 @@ class StoppableChildTest {
     }
 
     @Test
+    @Tag("task:1")
     @DisabledOnOs(value = WINDOWS, disabledReason = "Windows has no SIGTERM: see the Windows test")
     void a_terminated_child_exits_with_status_143_the_mark_of_sigterm() throws Exception {
         StoppableChild child = startedAndReady("Running...", PrintsRunning.class);
@@ -149,6 +152,7 @@ class StoppableChildTest {
     }
 
     @Test
+    @Tag("task:1")
     @EnabledOnOs(value = WINDOWS, disabledReason = "on Linux and macOS terminate() sends SIGTERM instead")
     void on_windows_terminate_is_forcible_so_no_hook_runs_and_the_exit_status_is_1() throws Exception {
         Path marker = tempDir.resolve("marker");
@@ -163,6 +167,7 @@ class StoppableChildTest {
     }
 
     @Test
+    @Tag("task:1")
     @DisabledOnOs(value = WINDOWS, disabledReason = "Windows ends a process without running its shutdown hooks")
     void terminate_lets_the_childs_shutdown_hook_run() throws Exception {
         Path marker = tempDir.resolve("marker");
@@ -178,6 +183,7 @@ class StoppableChildTest {
     }
 
     @Test
+    @Tag("task:1")
     @DisabledOnOs(value = WINDOWS, disabledReason = "on Windows terminate() is forcible: no hook runs at all")
     void terminate_is_only_a_request_so_a_child_whose_shutdown_hook_never_ends_keeps_running() throws Exception {
         Path marker = tempDir.resolve("marker");
@@ -198,35 +204,32 @@ class StoppableChildTest {
     }
 
     @Test
-    @DisabledOnOs(value = WINDOWS, disabledReason = "on Windows terminate() is forcible: no hook runs at all")
-    void terminate_with_a_grace_period_that_is_interrupted_kills_the_child_before_it_gives_up() throws Exception {
-        Path marker = tempDir.resolve("marker");
-        StoppableChild child = startedAndReady("ready", HookNeverEnds.class, marker.toString());
-        List<Throwable> thrown = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Thread caller = new Thread(() -> {
-            try {
-                child.terminate(Duration.ofSeconds(8));
-            } catch (Throwable e) {
-                thrown.add(e);
-            }
-        });
-        caller.start();
-        awaitMarker(marker, HookNeverEnds.MARKER);
+    @Tag("task:1")
+    void terminate_on_a_child_that_has_already_exited_is_harmless() throws Exception {
+        StoppableChild child = startedChild(ExitsAtOnce.class);
+        awaitExit(child, "printing \"done\"");
 
-        caller.interrupt();
-        caller.join(PLENTY.toMillis());
+        returnsAtOnce("terminate() on a child that has exited", child::terminate);
 
-        assertThat(thrown)
-                .as("what terminate(8 s) threw when its thread was interrupted during the grace period")
-                .singleElement().isInstanceOf(InterruptedException.class);
-        assertThatProcess(child.pid())
-                .as("the child (its shutdown hook never ends) after terminate(8 s) was interrupted. Whoever "
-                        + "interrupted the call gets no exit status and will not stop the child: kill it "
-                        + "(destroyForcibly()) before you rethrow the InterruptedException")
-                .isDeadWithin(Duration.ofSeconds(5));
+        assertThat(child.exitCode())
+                .as("the exit status of a child that exited normally (0) before terminate() was called: stopping a "
+                        + "process that is gone does nothing, and its status stays what it was")
+                .isZero();
     }
 
     @Test
+    @Tag("task:1")
+    void terminate_before_start_is_an_illegal_state() {
+        StoppableChild child = new StoppableChild(PrintsRunning.class);
+
+        assertThatExceptionOfType(IllegalStateException.class)
+                .as("terminate() before start(): there is no process to stop, so refuse with an "
+                        + "IllegalStateException (the given started() helper throws it), not a NullPointerException")
+                .isThrownBy(child::terminate);
+    }
+
+    @Test
+    @Tag("task:2")
     void kill_ends_the_child_without_running_its_shutdown_hook() throws Exception {
         Path marker = tempDir.resolve("marker");
         StoppableChild child = startedAndReady("ready", HookWritesMarker.class, marker.toString());
@@ -240,6 +243,7 @@ class StoppableChildTest {
     }
 
     @Test
+    @Tag("task:2")
     @DisabledOnOs(value = WINDOWS, disabledReason = "Windows has no SIGKILL and reports exit status 1")
     void a_killed_child_exits_with_status_137_the_mark_of_sigkill() throws Exception {
         StoppableChild child = startedAndReady("Running...", PrintsRunning.class);
@@ -253,12 +257,39 @@ class StoppableChildTest {
     }
 
     @Test
+    @Tag("task:2")
+    void kill_on_a_child_that_has_already_exited_is_harmless() throws Exception {
+        StoppableChild child = startedChild(ExitsAtOnce.class);
+        awaitExit(child, "printing \"done\"");
+
+        returnsAtOnce("kill() on a child that has exited", child::kill);
+
+        assertThat(child.exitCode())
+                .as("the exit status of a child that exited normally (0) before kill() was called: stopping a "
+                        + "process that is gone does nothing, and its status stays what it was")
+                .isZero();
+    }
+
+    @Test
+    @Tag("task:2")
+    void kill_before_start_is_an_illegal_state() {
+        StoppableChild child = new StoppableChild(PrintsRunning.class);
+
+        assertThatExceptionOfType(IllegalStateException.class)
+                .as("kill() before start(): there is no process to stop, so refuse with an "
+                        + "IllegalStateException (the given started() helper throws it), not a NullPointerException")
+                .isThrownBy(child::kill);
+    }
+
+    @Test
+    @Tag("task:3")
     @DisabledOnOs(value = WINDOWS, disabledReason = "on Windows terminate() is forcible already: nothing to escalate")
     void terminate_with_a_grace_period_under_a_second_kills_a_child_that_does_not_stop_in_time() throws Exception {
         assertGraceIsHonouredThenTheChildIsKilled(150);
     }
 
     @Test
+    @Tag("task:3")
     @DisabledOnOs(value = WINDOWS, disabledReason = "on Windows terminate() is forcible already: nothing to escalate")
     void terminate_with_a_grace_period_of_1200_ms_waits_all_of_it_before_killing() throws Exception {
         assertGraceIsHonouredThenTheChildIsKilled(1_200);
@@ -295,6 +326,7 @@ class StoppableChildTest {
     }
 
     @Test
+    @Tag("task:3")
     @DisabledOnOs(value = WINDOWS, disabledReason = "Windows has no SIGTERM and reports exit status 1")
     void terminate_with_a_grace_period_returns_as_soon_as_a_willing_child_has_stopped() throws Exception {
         StoppableChild child = startedAndReady("Running...", PrintsRunning.class);
@@ -314,6 +346,65 @@ class StoppableChildTest {
     }
 
     @Test
+    @Tag("task:3")
+    @DisabledOnOs(value = WINDOWS, disabledReason = "on Windows terminate() is forcible: no hook runs at all")
+    void terminate_with_a_grace_period_that_is_interrupted_kills_the_child_before_it_gives_up() throws Exception {
+        Path marker = tempDir.resolve("marker");
+        StoppableChild child = startedAndReady("ready", HookNeverEnds.class, marker.toString());
+        List<Throwable> thrown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread caller = new Thread(() -> {
+            try {
+                child.terminate(Duration.ofSeconds(8));
+            } catch (Throwable e) {
+                thrown.add(e);
+            }
+        });
+        caller.start();
+        awaitMarker(marker, HookNeverEnds.MARKER);
+
+        caller.interrupt();
+        caller.join(PLENTY.toMillis());
+
+        assertThat(thrown)
+                .as("what terminate(8 s) threw when its thread was interrupted during the grace period")
+                .singleElement().isInstanceOf(InterruptedException.class);
+        assertThatProcess(child.pid())
+                .as("the child (its shutdown hook never ends) after terminate(8 s) was interrupted. Whoever "
+                        + "interrupted the call gets no exit status and will not stop the child: kill it "
+                        + "(destroyForcibly()) before you rethrow the InterruptedException")
+                .isDeadWithin(Duration.ofSeconds(5));
+    }
+
+    @Test
+    @Tag("task:3")
+    void terminate_with_a_grace_period_on_a_child_that_has_exited_returns_its_exit_status() throws Exception {
+        StoppableChild child = startedChild(ExitsAtOnce.class);
+        awaitExit(child, "printing \"done\"");
+
+        int status = terminateWithGrace(child, Duration.ofSeconds(1));
+
+        assertThat(status)
+                .as("terminate(grace) on a child that had already exited with 0: nothing to stop, so it just "
+                        + "reports that status")
+                .isZero();
+        assertThat(child.exitCode())
+                .as("the exit status of a child that exited normally before anyone tried to stop it")
+                .isZero();
+    }
+
+    @Test
+    @Tag("task:3")
+    void terminate_with_a_grace_period_before_start_is_an_illegal_state() {
+        StoppableChild child = new StoppableChild(PrintsRunning.class);
+
+        assertThatExceptionOfType(IllegalStateException.class)
+                .as("terminate(grace) before start(): there is no process to stop, so refuse with an "
+                        + "IllegalStateException (the given started() helper throws it), not a NullPointerException")
+                .isThrownBy(() -> child.terminate(Duration.ofSeconds(1)));
+    }
+
+    @Test
+    @Tag("task:4")
     void terminate_tree_leaves_neither_the_child_nor_its_grandchild_running() throws Exception {
         StoppableChild child = startedChild(StartsAGrandchild.class);
         assertThat(child.output().awaitLine(line -> line.startsWith("grandchild "), PLENTY))
@@ -361,6 +452,7 @@ class StoppableChildTest {
     }
 
     @Test
+    @Tag("task:4")
     void terminate_tree_stops_every_process_of_a_tree_four_generations_deep() throws Exception {
         List<Long> chain = startedChain(4, "plain");
 
@@ -376,6 +468,7 @@ class StoppableChildTest {
     }
 
     @Test
+    @Tag("task:4")
     void terminate_tree_stops_every_branch_of_a_tree_whose_processes_have_several_children() throws Exception {
         StoppableChild root = startedChild(StartsABranchingTree.class, "root");
         int size = 5; // the child, its two children, and two grandchildren below the first of them
@@ -402,6 +495,7 @@ class StoppableChildTest {
     }
 
     @Test
+    @Tag("task:4")
     void terminate_tree_stops_the_childs_tree_only_and_leaves_another_child_of_the_same_parent_running()
             throws Exception {
         StoppableChild sibling = startedChild(PrintsRunning.class);
@@ -423,6 +517,7 @@ class StoppableChildTest {
     }
 
     @Test
+    @Tag("task:4")
     @DisabledOnOs(value = WINDOWS, disabledReason = "Windows ends a process without running its shutdown hooks")
     void terminate_tree_terminates_every_process_so_each_runs_its_shutdown_hook_and_returns_at_once()
             throws Exception {
@@ -449,37 +544,27 @@ class StoppableChildTest {
     }
 
     @Test
-    void stopping_a_child_that_has_already_exited_is_harmless() throws Exception {
+    @Tag("task:4")
+    void terminate_tree_on_a_child_that_has_already_exited_is_harmless() throws Exception {
         StoppableChild child = startedChild(ExitsAtOnce.class);
         awaitExit(child, "printing \"done\"");
 
-        returnsAtOnce("terminate() on a child that has exited", child::terminate);
-        returnsAtOnce("kill() on a child that has exited", child::kill);
         returnsAtOnce("terminateTree() on a child that has exited", child::terminateTree);
-        int status = terminateWithGrace(child, Duration.ofSeconds(1));
 
-        assertThat(status)
-                .as("terminate(grace) on a child that had already exited with 0: nothing to stop, so it just "
-                        + "reports that status")
-                .isZero();
         assertThat(child.exitCode())
-                .as("the exit status of a child that exited normally before anyone tried to stop it")
+                .as("the exit status of a child that exited normally (0) before terminateTree() was called: "
+                        + "stopping a process that is gone does nothing, and its status stays what it was")
                 .isZero();
     }
 
     @Test
-    void stopping_a_child_that_was_never_started_is_an_illegal_state() {
+    @Tag("task:4")
+    void terminate_tree_before_start_is_an_illegal_state() {
         StoppableChild child = new StoppableChild(PrintsRunning.class);
 
-        String why = ": there is no process to stop, so refuse with an IllegalStateException (the given started() "
-                + "helper throws it) rather than a NullPointerException";
-        assertThatExceptionOfType(IllegalStateException.class).as("terminate() before start()" + why)
-                .isThrownBy(child::terminate);
-        assertThatExceptionOfType(IllegalStateException.class).as("kill() before start()" + why)
-                .isThrownBy(child::kill);
-        assertThatExceptionOfType(IllegalStateException.class).as("terminateTree() before start()" + why)
+        assertThatExceptionOfType(IllegalStateException.class)
+                .as("terminateTree() before start(): there is no process to stop, so refuse with an "
+                        + "IllegalStateException (the given started() helper throws it), not a NullPointerException")
                 .isThrownBy(child::terminateTree);
-        assertThatExceptionOfType(IllegalStateException.class).as("terminate(grace) before start()" + why)
-                .isThrownBy(() -> child.terminate(Duration.ofSeconds(1)));
     }
 }

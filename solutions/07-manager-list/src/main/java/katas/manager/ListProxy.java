@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputFilter;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +54,7 @@ public final class ListProxy implements AutoCloseable {
         Socket socket = new Socket();
         boolean accepted = false;
         try {
-            socket.connect(parse(address), TIMEOUT_MS);
+            socket.connect(Frames.socketAddress(address), TIMEOUT_MS);
             socket.setSoTimeout(TIMEOUT_MS);
             ListProxy proxy = new ListProxy(address, socket);
             accepted = Handshake.answer(proxy.in, proxy.out, key);
@@ -74,14 +73,6 @@ public final class ListProxy implements AutoCloseable {
         }
     }
 
-    private static InetSocketAddress parse(String address) {
-        int colon = address.lastIndexOf(':');
-        if (colon == -1) {
-            throw new IllegalArgumentException("not a host:port address: " + address);
-        }
-        return new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
-    }
-
     /**
      * Appends a copy of {@code item} to the manager's list.
      *
@@ -91,7 +82,7 @@ public final class ListProxy implements AutoCloseable {
         byte[] bytes = SafeSerialization.toBytes(item);
         call(() -> {
             out.writeByte(ManagerServer.APPEND);
-            ManagerServer.writeItem(out, bytes);
+            Frames.writeBytes(out, bytes);
             awaitOk();
             return null;
         });
@@ -107,7 +98,7 @@ public final class ListProxy implements AutoCloseable {
             out.writeByte(ManagerServer.GET);
             out.writeInt(index);
             awaitOk();
-            return SafeSerialization.fromBytes(ManagerServer.readItem(in), ITEMS);
+            return SafeSerialization.fromBytes(Frames.readBytes(in), ITEMS);
         });
     }
 
@@ -128,7 +119,7 @@ public final class ListProxy implements AutoCloseable {
             int count = in.readInt();
             List<byte[]> serialized = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                serialized.add(ManagerServer.readItem(in));
+                serialized.add(Frames.readBytes(in));
             }
             // Read the whole reply before deserializing: a rejected item must not leave the rest unread.
             List<Object> copy = new ArrayList<>(count);

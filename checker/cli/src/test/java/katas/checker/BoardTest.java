@@ -26,9 +26,9 @@ class BoardTest {
         assertThat(exit).isZero();
         assertThat(workspace.out)
                 .contains("0 of 2 katas solved")
-                .containsPattern("01  Create a process +failing: 0 of \\d+ tests pass")
+                .containsPattern("01  Create a process +task 1 of \\d, 0/\\d+ tests pass")
                 .containsPattern("02  Not written yet +not available yet")
-                .contains("Next: kata 01-create-process")
+                .containsPattern("Next: task 1 of \\d, \"[^\"]+\", of kata 01-create-process")
                 .contains("edit   katas/01-create-process/src/main/java/\n           katas/createprocess/ChildProcess.java")
                 .doesNotContain("Greeter.java");
         assertThat(workspace.out.lines()).as("the board's lines fit 80 columns")

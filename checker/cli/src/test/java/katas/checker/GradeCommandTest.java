@@ -75,8 +75,8 @@ class GradeCommandTest {
                 ? half.get("tests").get(0) : half.get("tests").get(1);
         assertThat(failed.get("name").asText()).isEqualTo("two is two");
         assertThat(failed.get("message").asText()).contains("expected: <2> but was: <3>");
-        assertThat(failed.get("task_id").asInt()).isEqualTo(1);
-        assertThat(failed.get("test_code").asText()).isEqualTo("CodeTest.two_is_two()");
+        assertThat(failed.has("task_id")).as("a test in no task of the README has no task_id").isFalse();
+        assertThat(failed.get("test_code").asText()).as("the test method's source").contains("void two_is_two()");
 
         JsonNode broken = json(dir.resolve("out-exercism/03-broken/results.json"));
         assertThat(broken.get("status").asText()).isEqualTo("error");

@@ -39,19 +39,6 @@ class LearnerCommandsTest {
     }
 
     @Test
-    void hint_gives_the_next_hint_each_time_then_says_there_are_no_more() {
-        workspace.run("hint", "2");
-        String first = workspace.out;
-        workspace.run("hint", "2");
-        String second = workspace.out;
-        workspace.run("hint", "2");
-
-        assertThat(first).contains("Hint 1 of 2").contains("First hint.");
-        assertThat(second).contains("Hint 2 of 2").contains("Second hint.");
-        assertThat(workspace.out).contains("No more hints for 02-todo");
-    }
-
-    @Test
     void reset_restores_the_stub_from_git_and_keeps_a_backup_of_the_learners_files() throws Exception {
         workspace.run("checksums", "--write");
         workspace.git("init", "-q").git("add", "-A").git("commit", "-q", "-m", "shipped");

@@ -3,6 +3,7 @@ package katas.checker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import katas.checker.engine.Catalogue;
@@ -19,8 +20,6 @@ class RepositoryAuditTest {
 
     private static final String MANIFEST = "{\"katas\": [{\"slug\": \"01-k\", \"title\": \"K\", "
             + "\"mainCodeMayUse\": \"jdk\", \"learnerFiles\": [\"p/Code.java\"]}]}";
-    private static final String TEST = "class CodeTest { @Test void one_is_one() { assertEquals(1, Code.one()); } }";
-    private static final String SOLVED = "package p;\npublic class Code { public static int one() { return 1; } }\n";
 
     @TempDir
     Path dir;
@@ -30,8 +29,7 @@ class RepositoryAuditTest {
     @BeforeEach
     void aSoundRepositoryOfOneKata() throws IOException {
         workspace = new TempWorkspace(dir).manifest(MANIFEST)
-                .kata("01-k", "public class Code { public static int one() { return 0; } }", TEST)
-                .write("solutions/01-k/src/main/java/p/Code.java", SOLVED)
+                .taskedKata("01-k")
                 .write("katas/pom.xml", aggregator("01-k"))
                 .write("katas/01-k/pom.xml", kataPom(""))
                 .write("README.md", "# Katas\n\n| # | kata | you build |\n|---|---|---|\n| 01 | `k` | a K |\n");
@@ -101,11 +99,89 @@ class RepositoryAuditTest {
 
     @Test
     void a_stub_test_that_passes_is_named() throws Exception {
-        workspace.write("katas/01-k/src/main/java/p/Code.java", SOLVED);
+        workspace.write("katas/01-k/src/main/java/p/Code.java", "package p;\n"
+                + TempWorkspace.code(false, false, true));
         workspace.run("checksums", "--write");
 
         assertThat(ofTheKata()).as("what the audit found wrong with the kata")
-                .containsExactly("the stub must fail every test, but: 1 of 1 pass: one is one");
+                .containsExactly("the stub must fail every test, but: 1 of 4 pass: three is three");
+    }
+
+    @Test
+    void a_readme_with_fewer_than_three_tasks_is_reported() throws Exception {
+        workspace.write("katas/01-k/README.md", "# K\n\n## Your tasks\n\nAll of it.\n\n## 1. Everything\n\n"
+                + "### Hint 1\nReturn the numbers.\n");
+
+        assertThat(ofTheKata()).as("what the audit found wrong with the kata")
+                .contains("README.md has 1 numbered task sections (\"## 1. Title\"): a kata has 3 to 6");
+    }
+
+    @Test
+    void a_task_without_hints_and_tasks_that_skip_a_number_are_reported() throws Exception {
+        workspace.write("katas/01-k/README.md", "# K\n\n## Your tasks\n\nThree.\n\n## 1. Return one\n\n"
+                + "### Hint 1\nOne.\n\n## 2. Return two\n\nNo hint here.\n\n## 4. Return three\n\n### Hint 1\n3\n");
+
+        assertThat(ofTheKata()).as("what the audit found wrong with the kata").contains(
+                "README.md's task \"2. Return two\" has no hint (\"### Hint 1\" ...)",
+                "README.md's task \"4. Return three\" should be number 3: the tasks count 1, 2, 3 ...");
+    }
+
+    @Test
+    void a_test_without_a_task_or_with_two_is_reported() throws Exception {
+        workspace.write("katas/01-k/src/test/java/p/CodeTest.java", "package p;\n"
+                + "import static org.junit.jupiter.api.Assertions.*;\nimport org.junit.jupiter.api.Tag;\n"
+                + "import org.junit.jupiter.api.Test;\n"
+                + TempWorkspace.TASKED_TESTS.replace("@Tag(\"task:1\") ", "")
+                .replace("@Tag(\"task:3\")", "@Tag(\"task:2\") @Tag(\"task:3\")"));
+        workspace.run("checksums", "--write");
+
+        assertThat(ofTheKata()).as("what the audit found wrong with the kata").contains(
+                "CodeTest.one_is_one has no task tag: every test has exactly one @Tag(\"task:N\"), N from 1 to 3",
+                "CodeTest.three_is_three has the task tags [2, 3]: every test has exactly one @Tag(\"task:N\"), N "
+                        + "from 1 to 3",
+                "no test is tagged task:1 (\"Return one\")");
+    }
+
+    @Test
+    void tests_out_of_task_order_in_their_file_are_reported() throws Exception {
+        workspace.write("katas/01-k/src/test/java/p/CodeTest.java", "package p;\n"
+                + "import static org.junit.jupiter.api.Assertions.*;\nimport org.junit.jupiter.api.Tag;\n"
+                + "import org.junit.jupiter.api.Test;\n" + TempWorkspace.TASKED_TESTS
+                .replace("  @Test @Tag(\"task:1\") void one_is_one() { assertEquals(1, Code.one()); }\n", "")
+                .replace("}\n}", "}\n  @Test @Tag(\"task:1\") void one_is_one() { assertEquals(1, Code.one()); }\n}"));
+        workspace.run("checksums", "--write");
+
+        assertThat(ofTheKata()).as("what the audit found wrong with the kata").containsExactly(
+                "p/CodeTest.java has one_is_one (task 1) after three_is_three (task 3): put the tests in task order");
+    }
+
+    @Test
+    void a_task_one_state_that_leaves_task_one_red_is_reported() throws Exception {
+        workspace.write("solutions/01-k/task-1/src/main/java/p/Code.java", "package p;\n"
+                + TempWorkspace.code(false, true, false));
+
+        assertThat(ofTheKata()).as("what the audit found wrong with the kata").containsExactly(
+                "with solutions/01-k/task-1/src/main/java over the stub, task 1 is not done: 3 of 4 fail: one is one; "
+                        + "two is one more than one; three is three");
+    }
+
+    @Test
+    void a_task_one_state_that_turns_a_later_task_green_is_reported() throws Exception {
+        workspace.write("solutions/01-k/task-1/src/main/java/p/Code.java", "package p;\n"
+                + TempWorkspace.code(true, false, true));
+
+        assertThat(ofTheKata()).as("what the audit found wrong with the kata").containsExactly(
+                "with solutions/01-k/task-1/src/main/java over the stub, task 3. Return three passes already: its "
+                        + "tests must need more than task 1");
+    }
+
+    @Test
+    void a_kata_without_a_task_one_state_is_reported() throws Exception {
+        Files.delete(workspace.root.resolve("solutions/01-k/task-1/src/main/java/p/Code.java"));
+
+        assertThat(ofTheKata()).as("what the audit found wrong with the kata").containsExactly(
+                "solutions/01-k/task-1/src/main/java is missing: the learner files as they are after task 1, for "
+                        + "this check");
     }
 
     @Test

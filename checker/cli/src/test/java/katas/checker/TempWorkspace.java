@@ -69,14 +69,52 @@ final class TempWorkspace {
         return this;
     }
 
-    /** A small kata of its own: one main class and one test class in package {@code p}. */
+    /** A small kata of its own: one main class and one test class in package {@code p}, in a single task. */
     TempWorkspace kata(String slug, String mainClass, String testClass) throws IOException {
         write("katas/" + slug + "/src/main/java/p/Code.java", "package p;\n" + mainClass + "\n");
         write("katas/" + slug + "/src/test/java/p/CodeTest.java", "package p;\n"
-                + "import static org.junit.jupiter.api.Assertions.*;\nimport org.junit.jupiter.api.Test;\n"
-                + testClass + "\n");
-        return write("katas/" + slug + "/README.md", "# " + slug + "\n\n## Your task\n\nMake it pass.\n\n"
-                + "## Hints\n\n### Hint 1\nFirst hint.\n\n### Hint 2\nSecond hint.\n\n## Interview questions\n");
+                + "import static org.junit.jupiter.api.Assertions.*;\nimport org.junit.jupiter.api.Tag;\n"
+                + "import org.junit.jupiter.api.Test;\n" + testClass + "\n");
+        return write("katas/" + slug + "/README.md", "# " + slug + "\n\n## Your tasks\n\nMake it pass.\n\n"
+                + "## 1. Make it pass\n\n### Hint 1\nFirst hint.\n\n### Hint 2\nSecond hint.\n\n"
+                + "## Interview questions\n");
+    }
+
+    /** The tests of {@link #taskedKata}: one for task 1, two for task 2, one for task 3, in task order. */
+    static final String TASKED_TESTS = "class CodeTest {\n"
+            + "  @Test @Tag(\"task:1\") void one_is_one() { assertEquals(1, Code.one()); }\n"
+            + "  @Test @Tag(\"task:2\") void two_is_two() { assertEquals(2, Code.two()); }\n"
+            + "  @Test @Tag(\"task:2\") void two_is_one_more_than_one() { assertEquals(Code.one() + 1, Code.two()); }\n"
+            + "  @Test @Tag(\"task:3\") void three_is_three() { assertEquals(3, Code.three()); }\n"
+            + "}";
+
+    /** {@code Code} with {@code one()}, {@code two()} and {@code three()}: each returns what it says or throws. */
+    static String code(boolean one, boolean two, boolean three) {
+        return "public class Code {\n"
+                + "  public static int one() { " + (one ? "return 1;" : "throw new UnsupportedOperationException"
+                + "(\"TODO task 1: return 1\");") + " }\n"
+                + "  public static int two() { " + (two ? "return 2;" : "throw new UnsupportedOperationException"
+                + "(\"TODO task 2: return 2\");") + " }\n"
+                + "  public static int three() { " + (three ? "return 3;" : "throw new UnsupportedOperationException"
+                + "(\"TODO task 3: return 3\");") + " }\n"
+                + "}";
+    }
+
+    /**
+     * A sound kata of three tasks ({@code one()}, then {@code two()}, then {@code three()}) with its README, its
+     * solution and its task-1 state; {@code p/Code.java} is its learner file.
+     */
+    TempWorkspace taskedKata(String slug) throws IOException {
+        kata(slug, code(false, false, false), TASKED_TESTS);
+        write("katas/" + slug + "/README.md", "# " + slug + "\n\n## The concept\n\nNumbers.\n\n"
+                + "## Your tasks\n\nWrite Code.java, one method per task.\n\n"
+                + "## 1. Return one\n\nWrite one().\n\n### Hint 1\nOne is 1.\n\n"
+                + "## 2. Return two\n\nWrite two().\n\n### Hint 1\nTwo is 2.\n\n### Hint 2\nreturn 2;\n\n"
+                + "## 3. Return three\n\nWrite three().\n\n### Hint 1\nThree is 3.\n\n"
+                + "## Interview questions\n\n1. Why?\n");
+        write("solutions/" + slug + "/src/main/java/p/Code.java", "package p;\n" + code(true, true, true) + "\n");
+        return write("solutions/" + slug + "/task-1/src/main/java/p/Code.java",
+                "package p;\n" + code(true, false, false) + "\n");
     }
 
     /** Runs a git command in the workspace. */

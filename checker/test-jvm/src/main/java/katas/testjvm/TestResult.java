@@ -3,16 +3,32 @@ package katas.testjvm;
 /**
  * One test's result.
  *
- * @param name     the test's readable name (its method name with underscores as spaces)
+ * @param name      the test's readable name (its method name with underscores as spaces)
  * @param testClass the test class's simple name
- * @param outcome  PASSED, FAILED or SKIPPED
- * @param message  the failure message, or empty
- * @param millis   how long the test took
+ * @param outcome   PASSED, FAILED or SKIPPED
+ * @param message   the failure message, or empty
+ * @param millis    how long the test took
+ * @param task      the kata's task the test belongs to (its {@code @Tag("task:N")}), or 0 where it is not known:
+ *                  the checker reads it from the test's source, the test JVM leaves it 0
  */
-public record TestResult(String name, String testClass, Outcome outcome, String message, long millis) {
+public record TestResult(String name, String testClass, Outcome outcome, String message, long millis, int task) {
+
+    /** A result whose task is not known yet. */
+    public TestResult(String name, String testClass, Outcome outcome, String message, long millis) {
+        this(name, testClass, outcome, message, millis, 0);
+    }
 
     public boolean passed() {
         return outcome == Outcome.PASSED;
+    }
+
+    /** A test that failed, or did not run: not passed, and not skipped on purpose. */
+    public boolean failed() {
+        return outcome == Outcome.FAILED;
+    }
+
+    public TestResult inTask(int task) {
+        return new TestResult(name, testClass, outcome, message, millis, task);
     }
 
     /** What names a test across runs and test JVMs: its class and its readable name. */

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import katas.checker.engine.KataChecker;
+import katas.checker.engine.Progress;
 import katas.checker.model.Kata;
 import katas.checker.model.KataResult;
+import katas.checker.model.TaskProgress;
 import katas.checker.report.BoardView;
 import katas.checker.report.CheckView;
 import picocli.CommandLine.Command;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code ./kata check <kata>...}: runs the kata's tests against the learner's code. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Compiles the kata and runs its tests against your code; prints every failure.%n"
+        description = "Compiles the kata and runs its tests against your code; shows the tasks done, the current "
+                + "task's failures in full, and the tasks still to come.%n"
                 + "Exit code 0 only when every test of every named kata passes.")
 public final class CheckCommand implements Callable<Integer> {
 
@@ -37,13 +40,14 @@ public final class CheckCommand implements Callable<Integer> {
         boolean allPassed = true;
         for (Kata kata : katas) {
             KataResult result = repo.checker().check(kata, KataChecker.Code.LEARNER);
-            out.print(CheckView.render(result));
+            TaskProgress tasks = Progress.tasksOf(kata, result);
+            out.print(CheckView.render(result, tasks));
             out.println();
             if (result.passed()) {
                 out.println("Solved! Run ./kata to see the board and your next kata.");
             } else {
                 allPassed = false;
-                out.print(BoardView.nextStep(kata, repo.filesToEdit(kata)));
+                out.print(BoardView.nextStep(kata, repo.filesToEdit(kata), tasks));
             }
             out.flush();
         }

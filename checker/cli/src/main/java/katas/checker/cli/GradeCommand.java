@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import katas.checker.engine.Checksums;
 import katas.checker.engine.Grader;
+import katas.checker.engine.TestSources;
 import katas.checker.model.Grade;
 import katas.checker.model.Kata;
 import katas.checker.report.GradeReports;
@@ -88,8 +90,11 @@ public final class GradeCommand implements Callable<Integer> {
         switch (format) {
             case exercism:
                 for (Grade grade : grades) {
+                    Map<String, String> testCode = new HashMap<>();
+                    TestSources.read(grade.kata().testSources()).methods()
+                            .forEach(test -> testCode.put(test.key(), test.code()));
                     write(folder.resolve(grade.kata().slug()).resolve("results.json"),
-                            GradeReports.exercism(grade), out);
+                            GradeReports.exercism(grade, testCode), out);
                 }
                 break;
             case junit:

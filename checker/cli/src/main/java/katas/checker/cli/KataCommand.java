@@ -50,7 +50,7 @@ public final class KataCommand implements Callable<Integer> {
             out.flush();
         });
         List<String> nextFiles = progress.next().map(repo::filesToEdit).orElse(List.of());
-        out.print(BoardView.render(repo.catalogue().all(), progress.results(), nextFiles));
+        out.print(BoardView.render(repo.catalogue().all(), progress.results(), progress.tasks(), nextFiles));
         out.flush();
         return 0;
     }

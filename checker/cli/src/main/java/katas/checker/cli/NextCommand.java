@@ -21,7 +21,8 @@ public final class NextCommand implements Callable<Integer> {
         Repo repo = Repo.open();
         PrintWriter out = spec.commandLine().getOut();
         Progress progress = Progress.of(repo.catalogue(), repo.checker(), kata -> { });
-        out.print(progress.next().map(kata -> BoardView.nextStep(kata, repo.filesToEdit(kata)))
+        out.print(progress.next()
+                .map(kata -> BoardView.nextStep(kata, repo.filesToEdit(kata), progress.tasks().get(kata.slug())))
                 .orElse("Every kata is solved. Well done!\n"));
         out.flush();
         return 0;

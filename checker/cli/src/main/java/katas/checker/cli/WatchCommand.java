@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +18,7 @@ import katas.checker.engine.Progress;
 import katas.checker.engine.SourceFingerprint;
 import katas.checker.model.Kata;
 import katas.checker.model.KataResult;
+import katas.checker.model.TaskProgress;
 import katas.checker.report.BoardView;
 import katas.checker.report.CheckView;
 import picocli.CommandLine.Command;
@@ -30,7 +33,8 @@ import picocli.CommandLine.Spec;
  * every second, for file systems whose events do not arrive (network drives, some containers).
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = "Checks the kata each time you save a file, and moves on when it passes. Ctrl-C quits.")
+        description = "Checks the kata each time you save a file, says each task that turns green and the next one, "
+                + "and moves on to the next kata when it passes. Ctrl-C quits.")
 public final class WatchCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "KATA", description = "the kata to start with; default: the next "
@@ -47,6 +51,9 @@ public final class WatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The number of tasks done, counted from the first, at this watch's last check of each kata. */
+    private final Map<String, Integer> tasksDone = new HashMap<>();
+
     @Override
     public Integer call() throws InterruptedException, IOException {
         Repo repo = Repo.open();
@@ -60,9 +67,11 @@ public final class WatchCommand implements Callable<Integer> {
             Kata kata = current.get();
             String checkedCode = SourceFingerprint.of(kata.mainSources(), kata.testSources());
             KataResult result = repo.checker().check(kata, KataChecker.Code.LEARNER);
+            TaskProgress tasks = Progress.tasksOf(kata, result);
             checks++;
-            out.print(CheckView.render(result));
+            out.print(CheckView.render(result, tasks));
             out.println();
+            announceTasksDone(tasks, kata, out);
             if (minutes != null) {
                 out.println(clock(started, result.passed()));
             }
@@ -76,7 +85,7 @@ public final class WatchCommand implements Callable<Integer> {
                 }
                 continue;
             }
-            out.print(BoardView.nextStep(kata, repo.filesToEdit(kata)));
+            out.print(BoardView.nextStep(kata, repo.filesToEdit(kata), tasks));
             out.println("Watching katas/" + kata.slug() + " for changes (Ctrl-C to quit)...");
             out.flush();
             if (maxChecks > 0 && checks >= maxChecks) {
@@ -90,6 +99,28 @@ public final class WatchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Says which tasks turned green since the last check of this kata in this watch, and which one is next. The
+     * first check of a kata only sets the mark: what was green before the watch began is no news.
+     */
+    private void announceTasksDone(TaskProgress tasks, Kata kata, PrintWriter out) {
+        if (!tasks.hasTasks() || tasks.steps().stream().allMatch(s -> s.tests().isEmpty())) {
+            return; // nothing ran: a compile error tells nothing about the tasks
+        }
+        int doneNow = (int) tasks.steps().stream().takeWhile(TaskProgress.Step::done).count();
+        Integer doneBefore = tasksDone.put(kata.slug(), doneNow);
+        if (doneBefore == null || doneNow <= doneBefore) {
+            return;
+        }
+        for (TaskProgress.Step step : tasks.steps().subList(doneBefore, doneNow)) {
+            out.println("Task " + step.task().number() + " (" + step.task().title() + ") is done: all its tests pass.");
+        }
+        out.println(tasks.current().map(s -> "On to task " + s.task().number() + " (" + s.task().title() + "): "
+                + "katas/" + kata.slug() + "/README.md, section \"" + s.task().heading() + "\".")
+                .orElse("That was the last task of " + kata.slug() + "."));
+        out.println();
     }
 
     private String clock(long started, boolean solved) {

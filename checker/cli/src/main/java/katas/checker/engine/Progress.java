@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import katas.checker.model.Kata;
 import katas.checker.model.KataResult;
+import katas.checker.model.TaskProgress;
 
 /**
  * The learner's progress, worked out from their code: each available kata's result for its current sources,
@@ -40,6 +41,20 @@ public final class Progress {
 
     public Map<String, KataResult> results() {
         return results;
+    }
+
+    /** How far each result got through its kata's tasks, by slug. */
+    public Map<String, TaskProgress> tasks() {
+        Map<String, TaskProgress> tasks = new LinkedHashMap<>();
+        for (Kata kata : catalogue.available()) {
+            tasks.put(kata.slug(), tasksOf(kata, results.get(kata.slug())));
+        }
+        return tasks;
+    }
+
+    /** How far a result of the kata got through the tasks of its README. */
+    public static TaskProgress tasksOf(Kata kata, KataResult result) {
+        return TaskProgress.of(Readme.of(kata.readme()).tasks(), result);
     }
 
     /** The first available kata that is not solved yet. */

@@ -7,9 +7,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import katas.checker.model.Task;
 
-/** A kata's README, read by its headings: {@code ## Your task}, {@code ## Hints} with {@code ### Hint N}. */
+/**
+ * A kata's README, read by its headings: a task is a section {@code ## N. Title}, and its hints are the
+ * {@code ### Hint k} headings inside it.
+ */
 public final class Readme {
+
+    private static final Pattern TASK = Pattern.compile("## (\\d+)\\. (.+)");
 
     private final List<String> lines;
 
@@ -28,27 +36,40 @@ public final class Readme {
     /** The text under a second-level heading, up to the next one; empty if there is no such section. */
     public Optional<String> section(String heading) {
         int start = lines.indexOf("## " + heading);
-        if (start < 0) {
-            return Optional.empty();
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = start + 1; i < lines.size() && !lines.get(i).startsWith("## "); i++) {
-            text.append(lines.get(i)).append('\n');
-        }
-        return Optional.of(text.toString().strip());
+        return start < 0 ? Optional.empty() : Optional.of(String.join("\n", sectionLines(start)).strip());
     }
 
-    /** The hints, in order: the text under each {@code ### Hint N} heading of the Hints section. */
-    public List<String> hints() {
+    /** The numbered task sections, in the README's order (the audit checks that they count 1, 2, 3 ...). */
+    public List<Task> tasks() {
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher heading = TASK.matcher(lines.get(i).strip());
+            if (heading.matches()) {
+                tasks.add(new Task(Integer.parseInt(heading.group(1)), heading.group(2).strip(),
+                        hints(sectionLines(i))));
+            }
+        }
+        return tasks;
+    }
+
+    private List<String> sectionLines(int heading) {
+        int end = heading + 1;
+        while (end < lines.size() && !lines.get(end).startsWith("## ")) {
+            end++;
+        }
+        return lines.subList(heading + 1, end);
+    }
+
+    /** The text under each {@code ### Hint} heading of a section. */
+    private static List<String> hints(List<String> section) {
         List<String> hints = new ArrayList<>();
-        String[] hintLines = section("Hints").orElse("").split("\n");
         StringBuilder current = null;
-        for (String line : hintLines) {
+        for (String line : section) {
             if (line.startsWith("### ")) {
                 if (current != null) {
                     hints.add(current.toString().strip());
                 }
-                current = new StringBuilder();
+                current = line.startsWith("### Hint") ? new StringBuilder() : null;
             } else if (current != null) {
                 current.append(line).append('\n');
             }

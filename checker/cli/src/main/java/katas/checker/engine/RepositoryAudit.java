@@ -1,6 +1,7 @@
 package katas.checker.engine;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import java.util.stream.Collectors;
 import katas.checker.model.Kata;
 import katas.checker.model.KataResult;
 import katas.checker.model.MainCodeAccess;
+import katas.checker.model.Task;
+import katas.checker.model.TaskProgress;
 import katas.testjvm.Outcome;
 import katas.testjvm.TestResult;
 
@@ -25,8 +28,9 @@ import katas.testjvm.TestResult;
  *
  * <p>For each kata: its tests and stub are the ones {@code katas/checksums.json} records; its main files are those
  * the manifest lists, in the kata and in the solution, and the given ones are the same in both; its Maven modules
- * give its main code what the manifest allows and nothing more; its README has a task and hints; its solution
- * passes every test and its stub fails every one. For the repository: the manifest, the katas' folders, both
+ * give its main code what the manifest allows and nothing more; its README has 3 to 6 numbered tasks with hints,
+ * and each test belongs to one of them; its solution passes every test and its stub fails every one; its stub
+ * with the task-1 state written over it passes task 1 and no later task. For the repository: the manifest, the katas' folders, both
  * aggregator poms' module lists, the README's table and the checksums name the same katas.
  */
 public final class RepositoryAudit {
@@ -34,6 +38,10 @@ public final class RepositoryAudit {
     private static final String PROCESS_LIBRARY = "process-library";
     private static final Set<String> TEST_LIBRARIES = Set.of("test-kit", "test-jvm", "junit-jupiter",
             "junit-jupiter-api", "assertj-core", "awaitility");
+    private static final int MIN_TASKS = 3;
+    private static final int MAX_TASKS = 6;
+    /** Where a kata's solution keeps the learner files as they are after task 1. */
+    public static final String TASK_ONE = "task-1/src/main/java";
     private static final Pattern README_ROW = Pattern.compile("(?m)^\\| (\\d{2}) \\| `([a-z0-9-]+)` \\|");
 
     private final Path root;
@@ -84,12 +92,13 @@ public final class RepositoryAudit {
         problems.addAll(shipped(kata));
         problems.addAll(files(kata));
         problems.addAll(poms(kata));
-        problems.addAll(readme(kata));
+        problems.addAll(tasks(kata));
         if (Files.isDirectory(kata.solutionDir())) {
             KataResult solution = checker.check(kata, KataChecker.Code.SOLUTION);
             if (!solution.passed()) {
                 problems.add("the solution does not pass: " + describe(solution, false));
             }
+            problems.addAll(taskOne(kata));
         } else {
             problems.add("no reference solution in solutions/" + kata.slug());
         }
@@ -161,16 +170,107 @@ public final class RepositoryAudit {
         return problems;
     }
 
-    private static List<String> readme(Kata kata) {
+    /**
+     * The README is cut into 3 to 6 numbered tasks, each with hints; every test belongs to exactly one of them,
+     * each task has tests, and each test file has its tests in task order.
+     */
+    private static List<String> tasks(Kata kata) {
         List<String> problems = new ArrayList<>();
         Readme readme = Readme.of(kata.readme());
-        if (readme.section("Your task").map(String::isBlank).orElse(true)) {
-            problems.add("README.md has no \"## Your task\" section");
+        if (readme.section("Your tasks").map(String::isBlank).orElse(true)) {
+            problems.add("README.md has no \"## Your tasks\" section (the API, the files to edit, how to check)");
         }
-        if (readme.hints().isEmpty()) {
-            problems.add("README.md has no hints (\"## Hints\" with \"### Hint 1\" ...)");
+        List<Task> tasks = readme.tasks();
+        if (tasks.size() < MIN_TASKS || tasks.size() > MAX_TASKS) {
+            problems.add("README.md has " + tasks.size() + " numbered task sections (\"## 1. Title\"): a kata has "
+                    + MIN_TASKS + " to " + MAX_TASKS);
+        }
+        for (int i = 0; i < tasks.size(); i++) {
+            Task task = tasks.get(i);
+            if (task.number() != i + 1) {
+                problems.add("README.md's task \"" + task.heading() + "\" should be number " + (i + 1)
+                        + ": the tasks count 1, 2, 3 ...");
+            }
+            if (task.hints().isEmpty()) {
+                problems.add("README.md's task \"" + task.heading() + "\" has no hint (\"### Hint 1\" ...)");
+            }
+        }
+        List<TestSources.TestMethod> tests = TestSources.read(kata.testSources()).methods();
+        for (TestSources.TestMethod test : tests) {
+            if (test.tasks().size() != 1 || test.task() < 1 || test.task() > tasks.size()) {
+                problems.add(test.testClass() + "." + test.method() + " has " + (test.tasks().isEmpty()
+                        ? "no task tag" : "the task tags " + test.tasks()) + ": every test has exactly one "
+                        + "@Tag(\"task:N\"), N from 1 to " + tasks.size());
+            }
+        }
+        for (Task task : tasks) {
+            if (tests.stream().noneMatch(t -> t.task() == task.number())) {
+                problems.add("no test is tagged task:" + task.number() + " (\"" + task.title() + "\")");
+            }
+        }
+        for (int i = 1; i < tests.size(); i++) {
+            TestSources.TestMethod before = tests.get(i - 1);
+            TestSources.TestMethod test = tests.get(i);
+            if (before.file().equals(test.file()) && test.task() < before.task()) {
+                problems.add(test.file() + " has " + test.method() + " (task " + test.task() + ") after "
+                        + before.method() + " (task " + before.task() + "): put the tests in task order");
+            }
         }
         return problems;
+    }
+
+    /**
+     * The stub with the kata's task-1 state ({@code solutions/NN-slug/task-1/src/main/java}) written over it, as
+     * a learner who did what task 1 says would have it: every test of task 1 passes, and every later task still has
+     * a failing test, so that task 2 is next.
+     */
+    private List<String> taskOne(Kata kata) throws InterruptedException {
+        Path taskOne = kata.solutionDir().resolve(TASK_ONE);
+        String where = "solutions/" + kata.slug() + "/" + TASK_ONE;
+        List<String> problems = new ArrayList<>();
+        List<Path> files = SourceFingerprint.javaFiles(taskOne);
+        if (files.isEmpty()) {
+            problems.add(where + " is missing: the learner files as they are after task 1, for this check");
+            return problems;
+        }
+        Path work;
+        Path sources;
+        try {
+            work = Files.createTempDirectory("kata-task-1-");
+            sources = work.resolve("src/main/java");
+            FileTrees.copy(kata.mainSources(), sources);
+            FileTrees.copy(taskOne, sources);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the stub and " + where + " to a temporary folder", e);
+        }
+        for (Path file : files) {
+            String relative = taskOne.relativize(file).toString().replace('\\', '/');
+            if (!kata.learnerFiles().contains(relative)) {
+                problems.add(where + " has " + relative + ", which is not one of the kata's learner files");
+            }
+        }
+        try {
+            KataResult result = checker.checkAfresh(kata, sources);
+            TaskProgress progress = TaskProgress.of(Readme.of(kata.readme()).tasks(), result);
+            if (progress.steps().isEmpty()) {
+                return problems;
+            }
+            if (!progress.steps().get(0).done()) {
+                problems.add("with " + where + " over the stub, task 1 is not done: " + describe(result, false));
+            }
+            for (TaskProgress.Step later : progress.steps().subList(1, progress.steps().size())) {
+                if (later.done()) {
+                    problems.add("with " + where + " over the stub, task " + later.task().heading() + " passes "
+                            + "already: its tests must need more than task 1");
+                }
+            }
+            if (problems.isEmpty() && progress.current().map(s -> s.task().number()).orElse(0) != 2) {
+                problems.add("with " + where + " over the stub, the next task is not task 2");
+            }
+            return problems;
+        } finally {
+            QuietFiles.deleteTree(work);
+        }
     }
 
     private static void compareFiles(String where, Path sources, Set<String> listed, List<String> problems) {

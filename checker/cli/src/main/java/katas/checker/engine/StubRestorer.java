@@ -45,7 +45,7 @@ public final class StubRestorer {
         Path backup = kata.dir().resolve("target/reset-backups")
                 .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         try {
-            copyTree(kata.dir().resolve("src/main"), backup.resolve("src/main"));
+            FileTrees.copy(kata.dir().resolve("src/main"), backup.resolve("src/main"));
             for (Path file : SourceFingerprint.javaFiles(kata.mainSources())) {
                 Files.delete(file);
             }
@@ -81,22 +81,6 @@ public final class StubRestorer {
         } catch (IOException e) {
             throw new IllegalStateException("cannot run git to restore the stub (is git installed?): "
                     + e.getMessage(), e);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        try (var paths = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
         }
     }
 }

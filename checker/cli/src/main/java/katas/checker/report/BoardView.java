@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import katas.checker.model.Kata;
 import katas.checker.model.KataResult;
+import katas.checker.model.TaskProgress;
+import katas.testjvm.Outcome;
 
 /** The board: every kata with its state, the learner's progress, and what to do next. */
 public final class BoardView {
@@ -17,16 +19,18 @@ public final class BoardView {
     /**
      * @param katas     every kata of the manifest, in order
      * @param results   the result of each kata that could be checked, by slug
+     * @param tasks     how far each of those results got through its kata's tasks, by slug
      * @param nextFiles the files to edit for the next kata (relative paths), or empty when all are solved
      */
-    public static String render(List<Kata> katas, Map<String, KataResult> results, List<String> nextFiles) {
+    public static String render(List<Kata> katas, Map<String, KataResult> results, Map<String, TaskProgress> tasks,
+            List<String> nextFiles) {
         long solved = katas.stream().filter(k -> isSolved(results.get(k.slug()))).count();
         StringBuilder out = new StringBuilder();
         out.append("Process Katas for Java: ").append(solved).append(" of ").append(katas.size())
                 .append(" katas solved  ").append(bar(solved, katas.size())).append("\n\n");
         for (Kata kata : katas) {
             out.append(String.format("  %s %02d  %-42s %s%n", isSolved(results.get(kata.slug())) ? "*" : " ",
-                    kata.number(), kata.title(), state(results.get(kata.slug()))));
+                    kata.number(), kata.title(), state(results.get(kata.slug()), tasks.get(kata.slug()))));
         }
         Optional<Kata> next = katas.stream().filter(k -> results.containsKey(k.slug()))
                 .filter(k -> !isSolved(results.get(k.slug()))).findFirst();
@@ -34,16 +38,30 @@ public final class BoardView {
         if (next.isEmpty()) {
             out.append("Every kata is solved. Well done! Try the interview questions in each kata's README.\n");
         } else {
-            out.append(nextStep(next.get(), nextFiles));
+            out.append(nextStep(next.get(), nextFiles, tasks.get(next.get().slug())));
         }
         return out.toString();
     }
 
-    /** What to do next for one kata: its README, the files to edit, the command to check it. */
-    public static String nextStep(Kata kata, List<String> files) {
-        StringBuilder out = new StringBuilder("Next: kata ").append(kata.slug()).append(" (")
-                .append(kata.title()).append(")\n")
-                .append("  read   katas/").append(kata.slug()).append("/README.md\n");
+    /**
+     * What to do next for one kata: its current task, the README, the files to edit, the commands to check it and
+     * to get a hint.
+     *
+     * @param progress how far the learner got through the kata's tasks, or null where that is not known
+     */
+    public static String nextStep(Kata kata, List<String> files, TaskProgress progress) {
+        Optional<TaskProgress.Step> task = progress == null ? Optional.empty() : progress.current();
+        StringBuilder out = new StringBuilder("Next: ");
+        if (task.isPresent()) {
+            out.append("task ").append(task.get().task().number()).append(" of ").append(progress.steps().size())
+                    .append(", \"").append(task.get().task().title()).append("\", of kata ").append(kata.slug())
+                    .append('\n')
+                    .append("  read   katas/").append(kata.slug()).append("/README.md\n")
+                    .append("           section \"").append(task.get().task().heading()).append("\"\n");
+        } else {
+            out.append("kata ").append(kata.slug()).append(" (").append(kata.title()).append(")\n")
+                    .append("  read   katas/").append(kata.slug()).append("/README.md\n");
+        }
         // The source folder once, then each file in it: whole paths would not fit 80 columns.
         String sources = "katas/" + kata.slug() + "/src/main/java/";
         out.append("  edit   ").append(sources).append('\n');
@@ -52,7 +70,17 @@ public final class BoardView {
                     .append('\n');
         }
         out.append("  check  ./kata check ").append(String.format("%02d", kata.number())).append('\n');
+        out.append("  hint   ./kata hint ").append(String.format("%02d", kata.number())).append('\n');
         return out.toString();
+    }
+
+    /** One kata's state in a few words, with the task the learner is at where it is known. */
+    public static String state(KataResult result, TaskProgress progress) {
+        Optional<String> position = progress == null ? Optional.empty() : progress.position();
+        if (result != null && result.outcome() == Outcome.FAILED && position.isPresent()) {
+            return position.get() + ", " + result.passedCount() + "/" + result.tests().size() + " tests pass";
+        }
+        return state(result);
     }
 
     /** One kata's state in a few words. */

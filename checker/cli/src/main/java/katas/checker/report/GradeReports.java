@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +42,14 @@ public final class GradeReports {
         return out.toString();
     }
 
-    /** One kata's {@code results.json} in the Exercism test-runner interface, version 3. */
-    public static String exercism(Grade grade) {
+    /**
+     * One kata's {@code results.json} in the Exercism test-runner interface, version 3: the tests in the order of
+     * the test files, each with the number of its task as {@code task_id} and its method's source as
+     * {@code test_code}, as Exercism's Java runner sends them.
+     *
+     * @param testCode each test method's source, by {@link TestResult#key()}
+     */
+    public static String exercism(Grade grade, Map<String, String> testCode) {
         KataResult result = grade.result();
         ObjectNode root = JSON.createObjectNode().put("version", 3);
         boolean ran = result.outcome() == Outcome.PASSED || result.outcome() == Outcome.FAILED;
@@ -53,20 +58,18 @@ public final class GradeReports {
             root.put("message", cap(BoardView.state(result) + ": " + result.detail()));
         }
         ArrayNode tests = root.putArray("tests");
-        List<String> classes = new ArrayList<>();
         for (TestResult test : result.tests()) {
             if (test.outcome() == Outcome.SKIPPED) {
                 continue;
             }
-            if (!classes.contains(test.testClass())) {
-                classes.add(test.testClass());
-            }
             ObjectNode node = tests.addObject().put("name", test.name())
-                    .put("test_code", test.testClass() + "." + test.name().replace(' ', '_') + "()")
-                    .put("status", test.passed() ? "pass" : "fail")
-                    .put("task_id", classes.indexOf(test.testClass()) + 1);
+                    .put("test_code", testCode.getOrDefault(test.key(), ""))
+                    .put("status", test.passed() ? "pass" : "fail");
             if (!test.passed()) {
                 node.put("message", cap(test.message()));
+            }
+            if (test.task() > 0) {
+                node.put("task_id", test.task());
             }
         }
         return write(root);

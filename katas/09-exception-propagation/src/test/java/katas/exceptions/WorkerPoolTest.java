@@ -416,30 +416,6 @@ class WorkerPoolTest {
         }
     }
 
-    @Test
-    @Tag("task:2")
-    void a_result_that_cannot_be_serialized_fails_its_task_and_the_worker_survives() throws Exception {
-        try (WorkerPool pool = new WorkerPool(1)) {
-            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
-
-            Throwable failure = failureOfGet(pool.submit(WorkerPoolTest::unserializableResult, "x"),
-                    "a task whose result cannot be serialized");
-
-            assertThat(failure)
-                    .as("what get() threw for a task that returned a %s, which does not implement "
-                            + "java.io.Serializable. Serializing the result is part of running the task: if it "
-                            + "throws, that task failed (TaskFailedException), the worker must not die of it",
-                            NotSerializableResult.class.getName())
-                    .isInstanceOf(TaskFailedException.class);
-            assertThat(failure.getCause())
-                    .as("the cause of the TaskFailedException: it must name the class that could not be sent")
-                    .hasMessageContaining(NotSerializableResult.class.getName());
-            assertTheNextTaskRunsIn(workers, pool, "the one whose result could not be sent", "a result that cannot "
-                    + "be sent is that task's failure, not the end of the worker");
-            assertThat(pool.workerPids()).as("workerPids() after a result that could not be sent").isEqualTo(workers);
-        }
-    }
-
     // ---- Task 3: Wait with a timeout. ----
 
     @Test
@@ -527,6 +503,27 @@ class WorkerPoolTest {
                 .isIn(workers);
     }
 
+    @Test
+    @Tag("task:3")
+    void a_result_of_a_class_outside_the_allow_list_is_refused_instead_of_instantiated() throws Exception {
+        try (WorkerPool pool = new WorkerPool(1)) {
+            assertWorkerProcesses(pool.workerPids(), 1);
+            Task<String, File> fileNamed = File::new;
+
+            TaskResult<File> result = pool.submit(fileNamed, "secret.txt");
+            Throwable failure = catchThrowable(() -> getWithin(result, PROMPTLY));
+
+            assertThat(failure)
+                    .as("what get() did for a task whose result is a java.io.File: File is serializable, but it is "
+                            + "not on the parent's allow-list (JDK values and katas.exceptions.**). ParentSide.outcome "
+                            + "must read every result through SafeSerialization.fromBytes(bytes, PoolWorker.ALLOWED) "
+                            + "and let the exception it throws out (the pool fails the TaskResult with it), instead "
+                            + "of handing the caller an instance of a class nobody allowed")
+                    .isInstanceOf(RuntimeException.class)
+                    .hasStackTraceContaining("allow-list");
+        }
+    }
+
     // ---- Task 4: Send a stand-in when it cannot travel. ----
 
     @Test
@@ -588,22 +585,25 @@ class WorkerPoolTest {
 
     @Test
     @Tag("task:4")
-    void a_result_of_a_class_outside_the_allow_list_is_refused_instead_of_instantiated() throws Exception {
+    void a_result_that_cannot_be_serialized_fails_its_task_and_the_worker_survives() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
-            assertWorkerProcesses(pool.workerPids(), 1);
-            Task<String, File> fileNamed = File::new;
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
 
-            TaskResult<File> result = pool.submit(fileNamed, "secret.txt");
-            Throwable failure = catchThrowable(() -> getWithin(result, PROMPTLY));
+            Throwable failure = failureOfGet(pool.submit(WorkerPoolTest::unserializableResult, "x"),
+                    "a task whose result cannot be serialized");
 
             assertThat(failure)
-                    .as("what get() did for a task whose result is a java.io.File: File is serializable, but it is "
-                            + "not on the parent's allow-list (JDK values and katas.exceptions.**). ParentSide.outcome "
-                            + "must read every result through SafeSerialization.fromBytes(bytes, PoolWorker.ALLOWED) "
-                            + "and let the exception it throws out (the pool fails the TaskResult with it), instead "
-                            + "of handing the caller an instance of a class nobody allowed")
-                    .isInstanceOf(RuntimeException.class)
-                    .hasStackTraceContaining("allow-list");
+                    .as("what get() threw for a task that returned a %s, which does not implement "
+                            + "java.io.Serializable. Serializing the result is part of running the task: if it "
+                            + "throws, that task failed (TaskFailedException), the worker must not die of it",
+                            NotSerializableResult.class.getName())
+                    .isInstanceOf(TaskFailedException.class);
+            assertThat(failure.getCause())
+                    .as("the cause of the TaskFailedException: it must name the class that could not be sent")
+                    .hasMessageContaining(NotSerializableResult.class.getName());
+            assertTheNextTaskRunsIn(workers, pool, "the one whose result could not be sent", "a result that cannot "
+                    + "be sent is that task's failure, not the end of the worker");
+            assertThat(pool.workerPids()).as("workerPids() after a result that could not be sent").isEqualTo(workers);
         }
     }
 

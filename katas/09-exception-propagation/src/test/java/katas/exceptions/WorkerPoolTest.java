@@ -26,6 +26,7 @@ import katas.outside.SneakyException;
 import katas.process.ProcessTree;
 import katas.testkit.Bounded;
 import katas.testkit.KataTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -161,17 +162,19 @@ class WorkerPoolTest {
 
     /** get() without a timeout, bounded here: a result that never comes must fail the test with a message. */
     private static <R> R awaitGet(TaskResult<R> result, String task) {
-        return Bounded.within(GET_BOUND, "get() for " + task, "The worker's reply never completed the TaskResult: "
-                + "does the worker flush its reply, does a reader thread in the pool read the replies of that worker, "
-                + "and does completing a TaskResult notifyAll() the threads waiting in get()?").get(result::get);
+        return Bounded.within(GET_BOUND, "get() for " + task, "The worker's reply never completed the TaskResult. "
+                + "The given pool completes it with what ParentSide.outcome returns for the reply: does "
+                + "WorkerSide.replyTo return a reply for every job, and does WorkerDeaths.outputEnded fail every "
+                + "task that retire() hands it when a worker dies?").get(result::get);
     }
 
     /** What get() threw, bounded like {@link #awaitGet}; null if it returned. */
     private static Throwable failureOfGet(TaskResult<?> result, String task) {
         return Bounded.within(GET_BOUND, "get() for " + task, "The worker's failure reply never completed the "
-                + "TaskResult: does the worker catch what the task throws and send it back, does a reader thread in "
-                + "the pool read the replies of that worker, and does failing a TaskResult notifyAll() the threads "
-                + "waiting in get()?").get(() -> catchThrowable(result::get));
+                + "TaskResult: does WorkerSide.replyTo catch what the task throws and return a Reply.failure, does "
+                + "ParentSide.outcome throw for a failed reply (the given pool fails the TaskResult with what it "
+                + "throws), and does WorkerDeaths.outputEnded fail every task that retire() hands it?")
+                .get(() -> catchThrowable(result::get));
     }
 
     /** Runs one more task and checks that one of {@code workers} ran it: what went before did not end the worker. */
@@ -205,12 +208,10 @@ class WorkerPoolTest {
                 throw new AssertionError("get() was still waiting " + PROMPTLY.toSeconds() + " s after the task "
                         + "ended its worker process (dead now, of the workers " + workers + ": [" + dead + "]), so "
                         + "nobody failed the task. That is Python's bug bpo-22393, the pool that hangs forever when a "
-                        + "worker dies. The pool learns of the death from the worker's stdout: the thread that reads "
-                        + "that worker's replies gets the end of the stream (readInt throws EOFException). Check that "
-                        + "this thread then takes every unfinished task of that worker and fails it with a "
-                        + "WorkerDiedException (exit status from process.waitFor()), that it catches the end of the "
-                        + "stream instead of dying of it, and that submit never registers a task with a worker whose "
-                        + "reader has already done this", stillWaiting);
+                        + "worker dies. The pool learns of the death from the worker's stdout: when the thread that "
+                        + "reads that worker's replies gets the end of the stream, it calls WorkerDeaths.outputEnded. "
+                        + "Check that it takes the unfinished tasks with worker.retire(), the exit status with "
+                        + "worker.stop(), and fails every one of those tasks with a WorkerDiedException", stillWaiting);
             } catch (RuntimeException failure) {
                 return failure;
             }
@@ -224,9 +225,10 @@ class WorkerPoolTest {
                 + "loop that checks the time left), never a wait() without one.").get(() -> result.get(timeout));
     }
 
-    // ---- The tests. ----
+    // ---- Task 1: Send the result back. ----
 
     @Test
+    @Tag("task:1")
     void a_result_comes_back_from_a_worker_process() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
             List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
@@ -242,6 +244,66 @@ class WorkerPoolTest {
     }
 
     @Test
+    @Tag("task:1")
+    void a_pool_of_two_runs_two_tasks_at_the_same_time_in_two_different_workers() throws Exception {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 2);
+            String folder = tempDir.toString();
+
+            TaskResult<Long> first = pool.submit(WorkerPoolTest::meetTheOther, List.of(folder, "a", "b"));
+            TaskResult<Long> second = pool.submit(WorkerPoolTest::meetTheOther, List.of(folder, "b", "a"));
+
+            List<Long> ranIn = List.of(awaitGet(first, "the first of two tasks that wait for each other"),
+                    awaitGet(second, "the second of two tasks that wait for each other"));
+            assertThat(ranIn)
+                    .as("the pids of two tasks that each wait until the other has started (workers: %s). A pool of "
+                            + "two must give them to two different workers, the least busy one each time, so that "
+                            + "they run at once", workers)
+                    .doesNotHaveDuplicates()
+                    .allMatch(workers::contains);
+        }
+    }
+
+    @Test
+    @Tag("task:1")
+    void after_close_the_pool_refuses_new_tasks_and_no_worker_is_alive() {
+        WorkerPool pool = new WorkerPool(2);
+        List<Long> workers;
+        try {
+            workers = assertWorkerProcesses(pool.workerPids(), 2);
+            awaitGet(pool.submit(WorkerPoolTest::pid, "before close"), "a task before close()");
+        } finally {
+            pool.close();
+        }
+
+        assertThat(workers).as("workers still alive after close(): close must wait until they have exited")
+                .noneMatch(ProcessTree::isRunning);
+        assertThatExceptionOfType(IllegalStateException.class)
+                .as("submit() on a closed pool: there is nobody to run it, so refuse with an IllegalStateException")
+                .isThrownBy(() -> pool.submit(WorkerPoolTest::pid, "late"));
+        assertThatCode(pool::close).as("closing the pool a second time").doesNotThrowAnyException();
+    }
+
+    @Test
+    @Tag("task:1")
+    void a_pool_needs_at_least_one_worker_process() throws Exception {
+        for (int size : Arrays.asList(0, -1)) {
+            assertThatExceptionOfType(IllegalArgumentException.class)
+                    .as("new WorkerPool(%d): a pool without worker processes cannot run anything, so the "
+                            + "constructor must refuse it with an IllegalArgumentException", size)
+                    .isThrownBy(() -> new WorkerPool(size).close());
+        }
+        try (WorkerPool pool = new WorkerPool(1)) {
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
+            assertThat(awaitGet(pool.submit(WorkerPoolTest::pid, "one"), "a task in a pool of one"))
+                    .as("the pid of a task in a pool of one worker").isIn(workers);
+        }
+    }
+
+    // ---- Task 2: Send the exception back. ----
+
+    @Test
+    @Tag("task:2")
     void a_division_by_zero_in_a_worker_reaches_get_as_the_original_arithmetic_exception() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
             assertWorkerProcesses(pool.workerPids(), 1);
@@ -270,6 +332,7 @@ class WorkerPoolTest {
     }
 
     @Test
+    @Tag("task:2")
     void the_failure_names_the_worker_process_it_happened_in() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
             List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
@@ -293,6 +356,45 @@ class WorkerPoolTest {
     }
 
     @Test
+    @Tag("task:2")
+    void the_pool_survives_a_failed_task_and_the_next_task_succeeds() throws Exception {
+        try (WorkerPool pool = new WorkerPool(1)) {
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
+            TaskResult<Integer> failed = pool.submit(numbers -> divide(numbers.get(0), numbers.get(1)), List.of(1, 0));
+            assertThat(failureOfGet(failed, "divide(1, 0)")).as("what get() threw for divide(1, 0)")
+                    .isInstanceOf(TaskFailedException.class);
+
+            assertTheNextTaskRunsIn(workers, pool, "the failed one", "an exception in a task must not end or replace "
+                    + "the worker");
+            assertThat(pool.workerPids()).as("workerPids() after a task threw").isEqualTo(workers);
+        }
+    }
+
+    @Test
+    @Tag("task:2")
+    void every_failure_names_the_worker_it_happened_in_when_tasks_run_in_several_workers() throws Exception {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 2);
+            List<TaskResult<Long>> results = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(WorkerPoolTest::failAfterSleeping, 300L));
+            }
+
+            for (TaskResult<Long> result : results) {
+                Throwable failure = failureOfGet(result, "a task that fails after 0.3 s");
+                assertThat(failure).as("what get() threw for a task that threw in its worker")
+                        .isInstanceOf(TaskFailedException.class);
+                assertThat(((TaskFailedException) failure).workerPid())
+                        .as("TaskFailedException.workerPid() of a task that says it failed in pid %d (workers: %s). "
+                                + "Name the worker whose reader received the reply, not some other worker of the pool",
+                                pidInMessage(failure.getCause()), workers)
+                        .isEqualTo(pidInMessage(failure.getCause()));
+            }
+        }
+    }
+
+    @Test
+    @Tag("task:2")
     void an_error_thrown_by_a_task_reaches_get_as_that_error_and_the_worker_survives() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
             List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
@@ -314,81 +416,10 @@ class WorkerPoolTest {
         }
     }
 
-    @Test
-    void a_result_that_cannot_be_serialized_fails_its_task_and_the_worker_survives() throws Exception {
-        try (WorkerPool pool = new WorkerPool(1)) {
-            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
-
-            Throwable failure = failureOfGet(pool.submit(WorkerPoolTest::unserializableResult, "x"),
-                    "a task whose result cannot be serialized");
-
-            assertThat(failure)
-                    .as("what get() threw for a task that returned a %s, which does not implement "
-                            + "java.io.Serializable. Serializing the result is part of running the task: if it "
-                            + "throws, that task failed (TaskFailedException), the worker must not die of it",
-                            NotSerializableResult.class.getName())
-                    .isInstanceOf(TaskFailedException.class);
-            assertThat(failure.getCause())
-                    .as("the cause of the TaskFailedException: it must name the class that could not be sent")
-                    .hasMessageContaining(NotSerializableResult.class.getName());
-            assertTheNextTaskRunsIn(workers, pool, "the one whose result could not be sent", "a result that cannot "
-                    + "be sent is that task's failure, not the end of the worker");
-            assertThat(pool.workerPids()).as("workerPids() after a result that could not be sent").isEqualTo(workers);
-        }
-    }
+    // ---- Task 3: Wait with a timeout. ----
 
     @Test
-    void a_pool_of_two_runs_two_tasks_at_the_same_time_in_two_different_workers() throws Exception {
-        try (WorkerPool pool = new WorkerPool(2)) {
-            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 2);
-            String folder = tempDir.toString();
-
-            TaskResult<Long> first = pool.submit(WorkerPoolTest::meetTheOther, List.of(folder, "a", "b"));
-            TaskResult<Long> second = pool.submit(WorkerPoolTest::meetTheOther, List.of(folder, "b", "a"));
-
-            List<Long> ranIn = List.of(awaitGet(first, "the first of two tasks that wait for each other"),
-                    awaitGet(second, "the second of two tasks that wait for each other"));
-            assertThat(ranIn)
-                    .as("the pids of two tasks that each wait until the other has started (workers: %s). A pool of "
-                            + "two must give them to two different workers, the least busy one each time, so that "
-                            + "they run at once", workers)
-                    .doesNotHaveDuplicates()
-                    .allMatch(workers::contains);
-        }
-    }
-
-    @Test
-    void an_error_callback_that_throws_does_not_make_a_healthy_worker_look_dead() throws Exception {
-        try (WorkerPool pool = new WorkerPool(1)) {
-            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
-            TaskResult<Long> failed = pool.submit(WorkerPoolTest::failInThisProcess, "x", failure -> {
-                throw new IllegalStateException("a careless callback");
-            });
-            assertThat(failureOfGet(failed, "a failing task whose callback throws"))
-                    .as("what get() threw for a failing task whose onError callback threw")
-                    .isInstanceOf(TaskFailedException.class);
-
-            assertTheNextTaskRunsIn(workers, pool, "a task whose onError callback threw", "the callback runs on the "
-                    + "thread that reads the worker's replies; if its exception ends that thread, the healthy worker "
-                    + "looks dead. Catch what the callback throws");
-        }
-    }
-
-    @Test
-    void the_pool_survives_a_failed_task_and_the_next_task_succeeds() throws Exception {
-        try (WorkerPool pool = new WorkerPool(1)) {
-            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
-            TaskResult<Integer> failed = pool.submit(numbers -> divide(numbers.get(0), numbers.get(1)), List.of(1, 0));
-            assertThat(failureOfGet(failed, "divide(1, 0)")).as("what get() threw for divide(1, 0)")
-                    .isInstanceOf(TaskFailedException.class);
-
-            assertTheNextTaskRunsIn(workers, pool, "the failed one", "an exception in a task must not end or replace "
-                    + "the worker");
-            assertThat(pool.workerPids()).as("workerPids() after a task threw").isEqualTo(workers);
-        }
-    }
-
-    @Test
+    @Tag("task:3")
     void get_with_a_timeout_gives_up_after_about_that_timeout_and_the_task_still_completes_later() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
             List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
@@ -422,66 +453,81 @@ class WorkerPoolTest {
     }
 
     @Test
-    void a_worker_that_exits_mid_task_makes_get_fail_promptly_with_its_exit_status() throws Exception {
+    @Tag("task:3")
+    void a_task_that_prints_a_lot_on_stdout_and_stderr_still_gets_its_result() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
-            long worker = assertWorkerProcesses(pool.workerPids(), 1).get(0);
-            TaskResult<Integer> result = pool.submit(exitsWithSeven(), 1);
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
+            TaskResult<Long> result = pool.submit(WorkerPoolTest::pidAfterPrintingALot, "x");
 
-            Throwable failure = failureOfATaskWhoseWorkerDied(result, List.of(worker));
+            Object outcome;
+            try {
+                outcome = getWithin(result, PROMPTLY);
+            } catch (TimeoutException | RuntimeException e) {
+                outcome = e;
+            }
+
+            assertThat(outcome)
+                    .as("the result of a task that printed 100 KB with System.out and 100 KB with System.err. If it "
+                            + "is missing: the worker must point System.out at System.err before it runs tasks (a "
+                            + "task's println would otherwise land in the middle of a reply), and the pool must "
+                            + "drain every worker's stderr (CapturedOutput.of), or a worker blocks for ever once the "
+                            + "pipe is full")
+                    .isIn(workers);
+        }
+    }
+
+    @Test
+    @Tag("task:3")
+    void close_lets_a_worker_finish_the_task_it_is_running() throws Exception {
+        WorkerPool pool = new WorkerPool(1);
+        List<Long> workers;
+        TaskResult<Long> running;
+        try {
+            workers = assertWorkerProcesses(pool.workerPids(), 1);
+            running = pool.submit(WorkerPoolTest::pidAfterSleeping, 500L);
+        } finally {
+            Bounded.within(GET_BOUND, "close()", "Close each worker's stdin, then wait for it with a timeout "
+                    + "(ProcessTree.closeInputThenStop).").run(pool::close);
+        }
+
+        Object outcome;
+        try {
+            outcome = getWithin(running, PROMPTLY);
+        } catch (TimeoutException | RuntimeException e) {
+            outcome = e;
+        }
+        assertThat(outcome)
+                .as("the result of a 0.5 s task that was running when close() was called. close() ends the workers' "
+                        + "input and lets them finish what they have; killing them (destroy, destroyForcibly) loses "
+                        + "the task")
+                .isIn(workers);
+    }
+
+    @Test
+    @Tag("task:3")
+    void a_result_of_a_class_outside_the_allow_list_is_refused_instead_of_instantiated() throws Exception {
+        try (WorkerPool pool = new WorkerPool(1)) {
+            assertWorkerProcesses(pool.workerPids(), 1);
+            Task<String, File> fileNamed = File::new;
+
+            TaskResult<File> result = pool.submit(fileNamed, "secret.txt");
+            Throwable failure = catchThrowable(() -> getWithin(result, PROMPTLY));
 
             assertThat(failure)
-                    .as("get() of a task whose worker called System.exit(7): the worker's output ends, which the "
-                            + "pool must notice and report (Python's pool waits forever here: bpo-22393)")
-                    .isInstanceOf(WorkerDiedException.class);
-            WorkerDiedException died = (WorkerDiedException) failure;
-            assertThat(died.exitCode()).as("WorkerDiedException.exitCode(): the dead worker's exit status")
-                    .isEqualTo(7);
-            assertThat(died.workerPid()).as("WorkerDiedException.workerPid()").isEqualTo(worker);
+                    .as("what get() did for a task whose result is a java.io.File: File is serializable, but it is "
+                            + "not on the parent's allow-list (JDK values and katas.exceptions.**). ParentSide.outcome "
+                            + "must read every result through SafeSerialization.fromBytes(bytes, PoolWorker.ALLOWED) "
+                            + "and let the exception it throws out (the pool fails the TaskResult with it), instead "
+                            + "of handing the caller an instance of a class nobody allowed")
+                    .isInstanceOf(RuntimeException.class)
+                    .hasStackTraceContaining("allow-list");
         }
     }
 
-    @Test
-    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Windows has no SIGKILL: a forcibly ended process exits with 1")
-    void a_worker_killed_with_sigkill_mid_task_makes_get_fail_promptly() throws Exception {
-        try (WorkerPool pool = new WorkerPool(1)) {
-            long worker = assertWorkerProcesses(pool.workerPids(), 1).get(0);
-            TaskResult<Long> result = pool.submit(WorkerPoolTest::pidAfterSleeping, 5_000L);
-
-            ProcessHandle.of(worker).orElseThrow().destroyForcibly(); // kill -9
-            Throwable failure = failureOfATaskWhoseWorkerDied(result, List.of(worker));
-
-            assertThat(failure)
-                    .as("get() of a task whose worker was killed with SIGKILL: no reply will ever come, so get() "
-                            + "must fail instead of waiting for one")
-                    .isInstanceOf(WorkerDiedException.class);
-            assertThat(((WorkerDiedException) failure).exitCode())
-                    .as("exit status of a process killed by SIGKILL (128 + 9 on Linux and macOS)")
-                    .isEqualTo(137);
-        }
-    }
+    // ---- Task 4: Send a stand-in when it cannot travel. ----
 
     @Test
-    void the_pool_replaces_a_dead_worker_so_the_next_task_succeeds() throws Exception {
-        try (WorkerPool pool = new WorkerPool(1)) {
-            long dead = assertWorkerProcesses(pool.workerPids(), 1).get(0);
-            assertThat(failureOfATaskWhoseWorkerDied(pool.submit(exitsWithSeven(), 1), List.of(dead)))
-                    .as("get() of a task whose worker called System.exit(7)")
-                    .isInstanceOf(WorkerDiedException.class);
-
-            long ranIn = awaitGet(pool.submit(WorkerPoolTest::pid, "after the death"), "the task after a worker died");
-
-            assertThat(ranIn)
-                    .as("the pid of the task after worker %d died: the pool must start a replacement worker and "
-                            + "run the task there", dead)
-                    .isNotEqualTo(dead)
-                    .isNotEqualTo(TEST_JVM);
-            assertThat(pool.workerPids()).as("workerPids() after the replacement").containsExactly(ranIn);
-            assertThatProcess(ranIn).isChildOfTheTestJvm();
-            assertThat(ProcessTree.isRunning(dead)).as("is the dead worker %d alive", dead).isFalse();
-        }
-    }
-
-    @Test
+    @Tag("task:4")
     void an_exception_that_cannot_be_serialized_still_reaches_the_caller_as_type_message_and_stack_text()
             throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
@@ -509,6 +555,7 @@ class WorkerPoolTest {
     }
 
     @Test
+    @Tag("task:4")
     void an_exception_of_a_class_outside_the_allow_list_reaches_the_caller_as_a_stand_in() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
             List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
@@ -537,110 +584,74 @@ class WorkerPoolTest {
     }
 
     @Test
-    void a_result_of_a_class_outside_the_allow_list_is_refused_instead_of_instantiated() throws Exception {
-        try (WorkerPool pool = new WorkerPool(1)) {
-            assertWorkerProcesses(pool.workerPids(), 1);
-            Task<String, File> fileNamed = File::new;
-
-            TaskResult<File> result = pool.submit(fileNamed, "secret.txt");
-            Throwable failure = catchThrowable(() -> getWithin(result, PROMPTLY));
-
-            assertThat(failure)
-                    .as("what get() did for a task whose result is a java.io.File: File is serializable, but it is "
-                            + "not on the parent's allow-list (JDK values and katas.exceptions.**). Read every result "
-                            + "through SafeSerialization.fromBytes(bytes, allowList) and fail the TaskResult with "
-                            + "the exception it throws, instead of handing the caller an instance of a class nobody "
-                            + "allowed (or a TimeoutException: a result that cannot be read must still finish the "
-                            + "task)")
-                    .isInstanceOf(RuntimeException.class)
-                    .hasStackTraceContaining("allow-list");
-        }
-    }
-
-    @Test
-    void an_error_callback_receives_the_exception_and_only_on_failure() throws Exception {
-        BlockingQueue<RuntimeException> errors = new LinkedBlockingQueue<>();
+    @Tag("task:4")
+    void a_result_that_cannot_be_serialized_fails_its_task_and_the_worker_survives() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
             List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
 
-            pool.submit(WorkerPoolTest::failInThisProcess, "x", errors::add);
-            RuntimeException received = errors.poll(10, TimeUnit.SECONDS);
+            Throwable failure = failureOfGet(pool.submit(WorkerPoolTest::unserializableResult, "x"),
+                    "a task whose result cannot be serialized");
 
-            assertThat(received)
-                    .as("what the error callback of submit(failing task, x, onError) received within 10 s, without "
-                            + "anyone calling get()")
-                    .isInstanceOf(TaskFailedException.class)
-                    .hasCauseExactlyInstanceOf(IllegalStateException.class);
-            assertThat(pidInMessage(received.getCause())).as("the pid where the failing task ran").isIn(workers);
-
-            awaitGet(pool.submit(WorkerPoolTest::pid, "fine", errors::add), "a task that succeeds");
-            assertThat(errors).as("error callbacks after a task that succeeded: onError is for failures only")
-                    .isEmpty();
+            assertThat(failure)
+                    .as("what get() threw for a task that returned a %s, which does not implement "
+                            + "java.io.Serializable. Serializing the result is part of running the task: if it "
+                            + "throws, that task failed (TaskFailedException), the worker must not die of it",
+                            NotSerializableResult.class.getName())
+                    .isInstanceOf(TaskFailedException.class);
+            assertThat(failure.getCause())
+                    .as("the cause of the TaskFailedException: it must name the class that could not be sent")
+                    .hasMessageContaining(NotSerializableResult.class.getName());
+            assertTheNextTaskRunsIn(workers, pool, "the one whose result could not be sent", "a result that cannot "
+                    + "be sent is that task's failure, not the end of the worker");
+            assertThat(pool.workerPids()).as("workerPids() after a result that could not be sent").isEqualTo(workers);
         }
     }
 
+    // ---- Task 5: Report a dead worker and replace it. ----
+
     @Test
-    void an_error_callback_receives_the_death_of_the_worker() throws Exception {
-        BlockingQueue<RuntimeException> errors = new LinkedBlockingQueue<>();
+    @Tag("task:5")
+    void a_worker_that_exits_mid_task_makes_get_fail_promptly_with_its_exit_status() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
             long worker = assertWorkerProcesses(pool.workerPids(), 1).get(0);
+            TaskResult<Integer> result = pool.submit(exitsWithSeven(), 1);
 
-            pool.submit(exitsWithSeven(), 1, errors::add);
-            RuntimeException received = errors.poll(10, TimeUnit.SECONDS);
+            Throwable failure = failureOfATaskWhoseWorkerDied(result, List.of(worker));
 
-            assertThat(received)
-                    .as("what the error callback of a task whose worker called System.exit(7) received within 10 s, "
-                            + "without anyone calling get(). A worker's death is a failure too: fail its unfinished "
-                            + "tasks through the same path as a thrown exception, the one that calls onError")
+            assertThat(failure)
+                    .as("get() of a task whose worker called System.exit(7): the worker's output ends, which the "
+                            + "pool must notice and report (Python's pool waits forever here: bpo-22393)")
                     .isInstanceOf(WorkerDiedException.class);
-            assertThat(((WorkerDiedException) received).exitCode())
-                    .as("the exit status in the WorkerDiedException the callback received").isEqualTo(7);
-            assertThat(((WorkerDiedException) received).workerPid())
-                    .as("the worker pid in the WorkerDiedException the callback received").isEqualTo(worker);
+            WorkerDiedException died = (WorkerDiedException) failure;
+            assertThat(died.exitCode()).as("WorkerDiedException.exitCode(): the dead worker's exit status")
+                    .isEqualTo(7);
+            assertThat(died.workerPid()).as("WorkerDiedException.workerPid()").isEqualTo(worker);
         }
     }
 
     @Test
-    void an_error_callback_receives_a_result_that_could_not_be_read() throws Exception {
-        BlockingQueue<RuntimeException> errors = new LinkedBlockingQueue<>();
+    @Tag("task:5")
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Windows has no SIGKILL: a forcibly ended process exits with 1")
+    void a_worker_killed_with_sigkill_mid_task_makes_get_fail_promptly() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
-            assertWorkerProcesses(pool.workerPids(), 1);
-            Task<String, File> fileNamed = File::new;
+            long worker = assertWorkerProcesses(pool.workerPids(), 1).get(0);
+            TaskResult<Long> result = pool.submit(WorkerPoolTest::pidAfterSleeping, 5_000L);
 
-            pool.submit(fileNamed, "secret.txt", errors::add);
-            RuntimeException received = errors.poll(10, TimeUnit.SECONDS);
+            ProcessHandle.of(worker).orElseThrow().destroyForcibly(); // kill -9
+            Throwable failure = failureOfATaskWhoseWorkerDied(result, List.of(worker));
 
-            assertThat(received)
-                    .as("what the error callback received within 10 s for a task whose result (a java.io.File) the "
-                            + "parent's allow-list refuses: that task failed too, so onError must hear of it")
-                    .isNotNull()
-                    .hasStackTraceContaining("allow-list");
+            assertThat(failure)
+                    .as("get() of a task whose worker was killed with SIGKILL: no reply will ever come, so get() "
+                            + "must fail instead of waiting for one")
+                    .isInstanceOf(WorkerDiedException.class);
+            assertThat(((WorkerDiedException) failure).exitCode())
+                    .as("exit status of a process killed by SIGKILL (128 + 9 on Linux and macOS)")
+                    .isEqualTo(137);
         }
     }
 
     @Test
-    void every_failure_names_the_worker_it_happened_in_when_tasks_run_in_several_workers() throws Exception {
-        try (WorkerPool pool = new WorkerPool(2)) {
-            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 2);
-            List<TaskResult<Long>> results = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                results.add(pool.submit(WorkerPoolTest::failAfterSleeping, 300L));
-            }
-
-            for (TaskResult<Long> result : results) {
-                Throwable failure = failureOfGet(result, "a task that fails after 0.3 s");
-                assertThat(failure).as("what get() threw for a task that threw in its worker")
-                        .isInstanceOf(TaskFailedException.class);
-                assertThat(((TaskFailedException) failure).workerPid())
-                        .as("TaskFailedException.workerPid() of a task that says it failed in pid %d (workers: %s). "
-                                + "Name the worker whose reader received the reply, not some other worker of the pool",
-                                pidInMessage(failure.getCause()), workers)
-                        .isEqualTo(pidInMessage(failure.getCause()));
-            }
-        }
-    }
-
-    @Test
+    @Tag("task:5")
     void every_worker_death_names_the_worker_that_died_when_several_die() throws Exception {
         try (WorkerPool pool = new WorkerPool(2)) {
             List<Long> workers = assertWorkerProcesses(pool.workerPids(), 2);
@@ -671,84 +682,108 @@ class WorkerPoolTest {
     }
 
     @Test
-    void a_task_that_prints_a_lot_on_stdout_and_stderr_still_gets_its_result() throws Exception {
+    @Tag("task:5")
+    void the_pool_replaces_a_dead_worker_so_the_next_task_succeeds() throws Exception {
+        try (WorkerPool pool = new WorkerPool(1)) {
+            long dead = assertWorkerProcesses(pool.workerPids(), 1).get(0);
+            assertThat(failureOfATaskWhoseWorkerDied(pool.submit(exitsWithSeven(), 1), List.of(dead)))
+                    .as("get() of a task whose worker called System.exit(7)")
+                    .isInstanceOf(WorkerDiedException.class);
+
+            long ranIn = awaitGet(pool.submit(WorkerPoolTest::pid, "after the death"), "the task after a worker died");
+
+            assertThat(ranIn)
+                    .as("the pid of the task after worker %d died: the pool must start a replacement worker and "
+                            + "run the task there", dead)
+                    .isNotEqualTo(dead)
+                    .isNotEqualTo(TEST_JVM);
+            assertThat(pool.workerPids()).as("workerPids() after the replacement").containsExactly(ranIn);
+            assertThatProcess(ranIn).isChildOfTheTestJvm();
+            assertThat(ProcessTree.isRunning(dead)).as("is the dead worker %d alive", dead).isFalse();
+        }
+    }
+
+    // ---- Task 6: Tell the error callback. ----
+
+    @Test
+    @Tag("task:6")
+    void an_error_callback_receives_the_exception_and_only_on_failure() throws Exception {
+        BlockingQueue<RuntimeException> errors = new LinkedBlockingQueue<>();
         try (WorkerPool pool = new WorkerPool(1)) {
             List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
-            TaskResult<Long> result = pool.submit(WorkerPoolTest::pidAfterPrintingALot, "x");
 
-            Object outcome;
-            try {
-                outcome = getWithin(result, PROMPTLY);
-            } catch (TimeoutException | RuntimeException e) {
-                outcome = e;
-            }
+            pool.submit(WorkerPoolTest::failInThisProcess, "x", errors::add);
+            RuntimeException received = errors.poll(10, TimeUnit.SECONDS);
 
-            assertThat(outcome)
-                    .as("the result of a task that printed 100 KB with System.out and 100 KB with System.err. If it "
-                            + "is missing: the worker must point System.out at System.err before it runs tasks (a "
-                            + "task's println would otherwise land in the middle of a reply), and the pool must "
-                            + "drain every worker's stderr (CapturedOutput.of), or a worker blocks for ever once the "
-                            + "pipe is full")
-                    .isIn(workers);
+            assertThat(received)
+                    .as("what the error callback of submit(failing task, x, onError) received within 10 s, without "
+                            + "anyone calling get()")
+                    .isInstanceOf(TaskFailedException.class)
+                    .hasCauseExactlyInstanceOf(IllegalStateException.class);
+            assertThat(pidInMessage(received.getCause())).as("the pid where the failing task ran").isIn(workers);
+
+            awaitGet(pool.submit(WorkerPoolTest::pid, "fine", errors::add), "a task that succeeds");
+            assertThat(errors).as("error callbacks after a task that succeeded: onError is for failures only")
+                    .isEmpty();
         }
     }
 
     @Test
-    void close_lets_a_worker_finish_the_task_it_is_running() throws Exception {
-        WorkerPool pool = new WorkerPool(1);
-        List<Long> workers;
-        TaskResult<Long> running;
-        try {
-            workers = assertWorkerProcesses(pool.workerPids(), 1);
-            running = pool.submit(WorkerPoolTest::pidAfterSleeping, 500L);
-        } finally {
-            Bounded.within(GET_BOUND, "close()", "Close each worker's stdin, then wait for it with a timeout "
-                    + "(ProcessTree.closeInputThenStop).").run(pool::close);
-        }
+    @Tag("task:6")
+    void an_error_callback_receives_a_result_that_could_not_be_read() throws Exception {
+        BlockingQueue<RuntimeException> errors = new LinkedBlockingQueue<>();
+        try (WorkerPool pool = new WorkerPool(1)) {
+            assertWorkerProcesses(pool.workerPids(), 1);
+            Task<String, File> fileNamed = File::new;
 
-        Object outcome;
-        try {
-            outcome = getWithin(running, PROMPTLY);
-        } catch (TimeoutException | RuntimeException e) {
-            outcome = e;
+            pool.submit(fileNamed, "secret.txt", errors::add);
+            RuntimeException received = errors.poll(10, TimeUnit.SECONDS);
+
+            assertThat(received)
+                    .as("what the error callback received within 10 s for a task whose result (a java.io.File) the "
+                            + "parent's allow-list refuses: that task failed too, so onError must hear of it")
+                    .isNotNull()
+                    .hasStackTraceContaining("allow-list");
         }
-        assertThat(outcome)
-                .as("the result of a 0.5 s task that was running when close() was called. close() ends the workers' "
-                        + "input and lets them finish what they have; killing them (destroy, destroyForcibly) loses "
-                        + "the task")
-                .isIn(workers);
     }
 
     @Test
-    void after_close_the_pool_refuses_new_tasks_and_no_worker_is_alive() {
-        WorkerPool pool = new WorkerPool(2);
-        List<Long> workers;
-        try {
-            workers = assertWorkerProcesses(pool.workerPids(), 2);
-        } finally {
-            pool.close();
-        }
+    @Tag("task:6")
+    void an_error_callback_receives_the_death_of_the_worker() throws Exception {
+        BlockingQueue<RuntimeException> errors = new LinkedBlockingQueue<>();
+        try (WorkerPool pool = new WorkerPool(1)) {
+            long worker = assertWorkerProcesses(pool.workerPids(), 1).get(0);
 
-        assertThat(workers).as("workers still alive after close(): close must wait until they have exited")
-                .noneMatch(ProcessTree::isRunning);
-        assertThatExceptionOfType(IllegalStateException.class)
-                .as("submit() on a closed pool: there is nobody to run it, so refuse with an IllegalStateException")
-                .isThrownBy(() -> pool.submit(WorkerPoolTest::pid, "late"));
-        assertThatCode(pool::close).as("closing the pool a second time").doesNotThrowAnyException();
+            pool.submit(exitsWithSeven(), 1, errors::add);
+            RuntimeException received = errors.poll(10, TimeUnit.SECONDS);
+
+            assertThat(received)
+                    .as("what the error callback of a task whose worker called System.exit(7) received within 10 s, "
+                            + "without anyone calling get(). A worker's death is a failure too: fail its unfinished "
+                            + "tasks through the same path as a thrown exception, the one that calls onError")
+                    .isInstanceOf(WorkerDiedException.class);
+            assertThat(((WorkerDiedException) received).exitCode())
+                    .as("the exit status in the WorkerDiedException the callback received").isEqualTo(7);
+            assertThat(((WorkerDiedException) received).workerPid())
+                    .as("the worker pid in the WorkerDiedException the callback received").isEqualTo(worker);
+        }
     }
 
     @Test
-    void a_pool_needs_at_least_one_worker_process() throws Exception {
-        for (int size : Arrays.asList(0, -1)) {
-            assertThatExceptionOfType(IllegalArgumentException.class)
-                    .as("new WorkerPool(%d): a pool without worker processes cannot run anything, so the "
-                            + "constructor must refuse it with an IllegalArgumentException", size)
-                    .isThrownBy(() -> new WorkerPool(size).close());
-        }
+    @Tag("task:6")
+    void an_error_callback_that_throws_does_not_make_a_healthy_worker_look_dead() throws Exception {
         try (WorkerPool pool = new WorkerPool(1)) {
             List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
-            assertThat(awaitGet(pool.submit(WorkerPoolTest::pid, "one"), "a task in a pool of one"))
-                    .as("the pid of a task in a pool of one worker").isIn(workers);
+            TaskResult<Long> failed = pool.submit(WorkerPoolTest::failInThisProcess, "x", failure -> {
+                throw new IllegalStateException("a careless callback");
+            });
+            assertThat(failureOfGet(failed, "a failing task whose callback throws"))
+                    .as("what get() threw for a failing task whose onError callback threw")
+                    .isInstanceOf(TaskFailedException.class);
+
+            assertTheNextTaskRunsIn(workers, pool, "a task whose onError callback threw", "the callback runs on the "
+                    + "thread that reads the worker's replies; if its exception ends that thread, the healthy worker "
+                    + "looks dead. Catch what the callback throws");
         }
     }
 }

@@ -15,13 +15,12 @@ import katas.process.SafeSerialization;
 
 /**
  * The program each worker process of a {@link WorkerPool} runs: it serves jobs until its standard input ends.
+ * Given: you do not need to change it. What it sends for a job is yours: {@link WorkerSide#replyTo}.
  *
- * <p>Wire format, framed with {@link DataOutputStream}; a blob is {@code int length, length bytes}:
+ * <p>Wire format, framed with {@link DataOutputStream}:
  * <ul>
- *   <li>request (stdin): {@code int taskId, blob} holding a serialized {@link Job};</li>
- *   <li>reply (stdout): {@code int taskId, true, blob} with the serialized result, or {@code int taskId, false,
- *       blob, blob}: the serialized exception (empty if it cannot be serialized) and a serialized
- *       {@link StandInException} for it, which can always be read.</li>
+ *   <li>request (stdin): {@code int taskId, int length, bytes} of a serialized {@link Job};</li>
+ *   <li>reply (stdout): {@code int taskId}, then the {@link Reply} ({@link Reply#writeTo}).</li>
  * </ul>
  */
 public final class PoolWorker {
@@ -35,6 +34,7 @@ public final class PoolWorker {
     /** One task and its argument. */
     record Job<T, R>(Task<T, R> task, T argument) implements Serializable {
 
+        /** Runs the task on its argument, here in the worker. */
         R run() {
             return task.apply(argument);
         }
@@ -48,7 +48,7 @@ public final class PoolWorker {
         DataInputStream requests = new DataInputStream(new BufferedInputStream(System.in));
         DataOutputStream replies = new DataOutputStream(
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
-        // stdout now belongs to the protocol: a task's println must not land in the middle of a reply.
+        // stdout now belongs to the replies: a task's println must not land in the middle of one.
         System.setOut(System.err);
         while (true) {
             int taskId;
@@ -57,32 +57,11 @@ public final class PoolWorker {
             } catch (EOFException poolClosedOurStdin) {
                 return;
             }
-            byte[] request = requests.readNBytes(requests.readInt());
+            Job<?, ?> job = (Job<?, ?>) SafeSerialization.fromBytes(requests.readNBytes(requests.readInt()), ALLOWED);
+            Reply reply = WorkerSide.replyTo(job); // yours
             replies.writeInt(taskId);
-            try {
-                byte[] result = SafeSerialization.toBytes(
-                        ((Job<?, ?>) SafeSerialization.fromBytes(request, ALLOWED)).run());
-                replies.writeBoolean(true);
-                writeBlob(replies, result);
-            } catch (RuntimeException | Error failure) {
-                replies.writeBoolean(false);
-                writeBlob(replies, serializedOrEmpty(failure));
-                writeBlob(replies, SafeSerialization.toBytes(StandInException.of(failure)));
-            }
+            reply.writeTo(replies);
             replies.flush();
         }
-    }
-
-    private static byte[] serializedOrEmpty(Throwable failure) {
-        try {
-            return SafeSerialization.toBytes(failure);
-        } catch (IllegalArgumentException notSerializable) {
-            return new byte[0];
-        }
-    }
-
-    private static void writeBlob(DataOutputStream out, byte[] blob) throws IOException {
-        out.writeInt(blob.length);
-        out.write(blob);
     }
 }

@@ -5,12 +5,15 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * The future result of a task submitted to a {@link WorkerPool}: Python's {@code AsyncResult}.
+ * The future result of a task submitted to a {@link WorkerPool}: Python's {@code AsyncResult}. A small monitor:
+ * the pool completes it ({@link #succeed}) or fails it ({@link #fail}) from the thread that reads the worker's
+ * replies, and callers wait in {@code get}.
  *
  * @param <R> the type of the result
  */
 public final class TaskResult<R> {
 
+    /** Who hears of a failure; null when the task was submitted without an error callback. */
     private final Consumer<? super RuntimeException> onError;
     private boolean done;
     private R value;
@@ -19,6 +22,8 @@ public final class TaskResult<R> {
     TaskResult(Consumer<? super RuntimeException> onError) {
         this.onError = onError;
     }
+
+    // ---- Given: waiting without a timeout, and completing. ----
 
     /**
      * Waits for the task to finish and returns its result.
@@ -33,6 +38,41 @@ public final class TaskResult<R> {
         }
         return valueOrFailure();
     }
+
+    /** Whether the task has finished, with a result or a failure. */
+    public synchronized boolean isDone() {
+        return done;
+    }
+
+    private R valueOrFailure() {
+        if (failure != null) {
+            throw failure;
+        }
+        return value;
+    }
+
+    /** The task returned {@code result}. */
+    void succeed(R result) {
+        synchronized (this) {
+            value = result;
+            done = true;
+            notifyAll();
+        }
+    }
+
+    /** The task failed: get() throws {@code exception} from now on, and the error callback, if any, hears of it. */
+    void fail(RuntimeException exception) {
+        synchronized (this) {
+            failure = exception;
+            done = true;
+            notifyAll();
+        }
+        if (onError != null) {
+            tellOnError(exception); // outside the lock: the callback may call get()
+        }
+    }
+
+    // ---- Yours: task 3. ----
 
     /**
      * Like {@link #get()}, but waits at most {@code timeout}.
@@ -52,36 +92,14 @@ public final class TaskResult<R> {
         return valueOrFailure();
     }
 
-    /** Whether the task has finished, with a result or a failure. */
-    public synchronized boolean isDone() {
-        return done;
-    }
+    // ---- Yours: task 6. ----
 
-    private R valueOrFailure() {
-        if (failure != null) {
-            throw failure;
-        }
-        return value;
-    }
-
-    void succeed(R result) {
-        synchronized (this) {
-            value = result;
-            done = true;
-            notifyAll();
-        }
-    }
-
-    void fail(RuntimeException exception) {
-        synchronized (this) {
-            failure = exception;
-            done = true;
-            notifyAll();
-        }
+    /** Hands {@code exception} to the error callback. It runs on the thread that reads the worker's replies. */
+    private void tellOnError(RuntimeException exception) {
         try {
-            onError.accept(exception); // outside the lock: the callback may call get()
+            onError.accept(exception);
         } catch (RuntimeException | Error careless) {
-            // It runs on the thread that reads the worker's replies: a callback's bug must not end that thread.
+            // A callback's bug must not end the thread that reads the worker's replies.
             System.err.println("the onError callback threw " + careless);
         }
     }

@@ -154,7 +154,7 @@ public final class KataChecker {
         if (archive.isPresent()) {
             archive.get().createIfMissing();
         }
-        return TestSources.read(kata.testSources()).arrange(result);
+        return TestSources.readRemembered(kata.testSources(), work.resolve("test-sources.json")).arrange(result);
     }
 
     /** As the manifest says, but at most one more than the cores: a JVM more fills the gaps where tests wait. */

@@ -1,5 +1,6 @@
 package katas.checker.engine;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
@@ -33,6 +34,7 @@ import katas.testjvm.TestResult;
 public final class TestSources {
 
     private static final Pattern TASK_TAG = Pattern.compile("task:(\\d+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * One test method.
@@ -85,6 +87,36 @@ public final class TestSources {
         }
         methods.sort(Comparator.comparing(TestMethod::file).thenComparingInt(TestMethod::line));
         return new TestSources(methods);
+    }
+
+    /**
+     * As {@link #read}, remembered in {@code memory} under the fingerprint of the test sources: parsing them takes
+     * a few hundred milliseconds in a fresh JVM, and they change far less often than the code they test.
+     */
+    public static TestSources readRemembered(Path testRoot, Path memory) {
+        String fingerprint = SourceFingerprint.of(testRoot);
+        try {
+            if (Files.isRegularFile(memory)) {
+                Remembered remembered = JSON.readValue(memory.toFile(), Remembered.class);
+                if (remembered.fingerprint().equals(fingerprint)) {
+                    return new TestSources(remembered.methods());
+                }
+            }
+        } catch (IOException e) {
+            // a damaged memory is no memory: read the sources again
+        }
+        TestSources sources = read(testRoot);
+        try {
+            Files.createDirectories(memory.getParent());
+            JSON.writeValue(memory.toFile(), new Remembered(fingerprint, sources.methods()));
+        } catch (IOException e) {
+            // not remembered: the next check reads the sources again
+        }
+        return sources;
+    }
+
+    /** The test methods and the fingerprint of the sources they were read from. */
+    record Remembered(String fingerprint, List<TestMethod> methods) {
     }
 
     /** Every test method, in the order of the files (sorted by path), and in each file from top to bottom. */

@@ -1,7 +1,10 @@
 package katas.pipe;
 
 import java.io.IOException;
+import java.time.Duration;
+import katas.process.CapturedOutput;
 import katas.process.JavaProcess;
+import katas.process.ProcessTree;
 
 /**
  * A child process and the parent's end of a duplex pipe to it: the parent sends into the child's standard input
@@ -14,45 +17,54 @@ import katas.process.JavaProcess;
  *     Object reply = child.connection().recv();
  * }   // closes the pipe, waits for the child to exit (kills it if it does not)
  * }</pre>
- *
- * Read README.md first. Everything below that throws "TODO" is yours to write.
  */
 public final class ChildConnection implements AutoCloseable {
 
-    private ChildConnection() {
+    /** How long close() lets the child exit by itself before it kills it. */
+    private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
+
+    private final Process process;
+    private final Connection connection;
+    private final CapturedOutput errors;
+
+    private ChildConnection(Process process) {
+        this.process = process;
+        this.connection = Connection.duplex(process.getInputStream(), process.getOutputStream());
+        // The child's stderr is a third pipe: drained, or the child blocks once it is full.
+        this.errors = CapturedOutput.of(process.getErrorStream(), "stderr of pid " + process.pid());
     }
 
     /** Starts {@code child} and connects to it over its standard input and output. */
     public static ChildConnection start(JavaProcess child) throws IOException {
-        throw new UnsupportedOperationException("TODO start(): start the child process and make a duplex Connection "
-                + "over its stdout (to receive) and stdin (to send); drain its stderr");
+        return new ChildConnection(child.start());
     }
 
     /** The parent's end of the pipe. */
     public Connection connection() {
-        throw new UnsupportedOperationException("TODO connection()");
+        return connection;
     }
 
     public long pid() {
-        throw new UnsupportedOperationException("TODO pid(): the child's process id");
+        return process.pid();
     }
 
     public Process process() {
-        throw new UnsupportedOperationException("TODO process()");
+        return process;
     }
 
     /** What the child wrote to its standard error so far. */
     public String errorOutput() {
-        throw new UnsupportedOperationException("TODO errorOutput(): the drained stderr of the child");
+        return errors.text();
     }
 
     /**
      * Closes the parent's end, so the child sees the end of the stream; waits for it to exit, and kills it (with
-     * anything it started) if it has not exited after a few seconds.
+     * anything it started) if it has not exited after 2 s (EXIT_GRACE).
      */
     @Override
     public void close() throws InterruptedException {
-        throw new UnsupportedOperationException("TODO close(): close the connection, then wait for the child and "
-                + "kill it if it does not exit (katas.process.ProcessTree.closeInputThenStop does both)");
+        connection.close();
+        ProcessTree.closeInputThenStop(process, EXIT_GRACE);
+        errors.awaitEnd(EXIT_GRACE);
     }
 }

@@ -3,7 +3,9 @@ package katas.pipe;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputFilter;
 import java.io.OutputStream;
+import katas.process.SafeSerialization;
 
 /**
  * One end of a pipe between two processes: Java's counterpart of the connections {@code multiprocessing.Pipe()}
@@ -16,26 +18,31 @@ import java.io.OutputStream;
  * Object reply = end.recv();    // EOFException once the other process has closed its end or exited
  * }</pre>
  *
- * Read README.md first. Everything below that throws "TODO" is yours to write.
+ * Read README.md first. Everything below that throws "TODO task N" is yours to write, in task N.
+ * {@link #send(Object)} and {@link #recv()} are given: they turn objects into frames and back.
  */
 public final class Connection implements AutoCloseable {
+
+    /** What recv() deserializes: JDK value types, collections and classes of katas.pipe; nothing else. */
+    private static final ObjectInputFilter ALLOWED = SafeSerialization.allowList("katas.pipe.*");
 
     private Connection() {
     }
 
     /** An end that both sends (to {@code out}) and receives (from {@code in}). */
     public static Connection duplex(InputStream in, OutputStream out) {
-        throw new UnsupportedOperationException("TODO duplex(): an end that reads frames from in and writes to out");
+        throw new UnsupportedOperationException("TODO task 1: an end that reads frames from in and writes them to "
+                + "out");
     }
 
     /** An end that can only send: the writing end of a one-way pipe. */
     public static Connection sendOnly(OutputStream out) {
-        throw new UnsupportedOperationException("TODO sendOnly(): an end that writes frames to out and never reads");
+        throw new UnsupportedOperationException("TODO task 3: an end that writes frames to out and never reads");
     }
 
     /** An end that can only receive: the reading end of a one-way pipe. */
     public static Connection receiveOnly(InputStream in) {
-        throw new UnsupportedOperationException("TODO receiveOnly(): an end that reads frames from in, never writes");
+        throw new UnsupportedOperationException("TODO task 3: an end that reads frames from in and never writes");
     }
 
     /**
@@ -44,8 +51,8 @@ public final class Connection implements AutoCloseable {
      * corrupt the frames.
      */
     public static Connection overStandardStreams() {
-        throw new UnsupportedOperationException("TODO overStandardStreams(): a duplex end over FileDescriptor.in and "
-                + "FileDescriptor.out; point System.out at System.err");
+        throw new UnsupportedOperationException("TODO task 1: a duplex end over FileDescriptor.in and "
+                + "FileDescriptor.out (task 2: and point System.out at System.err)");
     }
 
     /**
@@ -55,7 +62,7 @@ public final class Connection implements AutoCloseable {
      * @throws IOException           if the other process has gone (a broken pipe)
      */
     public void sendBytes(byte[] message) throws IOException {
-        throw new UnsupportedOperationException("TODO sendBytes(): write the length, then the bytes, then flush");
+        throw new UnsupportedOperationException("TODO task 1: write the length, then the bytes, then flush");
     }
 
     /**
@@ -65,34 +72,34 @@ public final class Connection implements AutoCloseable {
      * @throws IllegalStateException if this end is closed or can only send
      */
     public byte[] recvBytes() throws IOException {
-        throw new UnsupportedOperationException("TODO recvBytes(): read the length, then exactly that many bytes");
+        throw new UnsupportedOperationException("TODO task 1: read the length, then exactly that many bytes");
     }
 
     /**
-     * Serializes {@code message} and sends it as one frame.
+     * Given. Serializes {@code message} and sends it as one frame.
      *
      * @throws IllegalArgumentException if the message cannot be serialized (nothing is sent then)
      * @throws IllegalStateException    if this end is closed or can only receive
      * @throws IOException              if the other process has gone
      */
     public void send(Object message) throws IOException {
-        throw new UnsupportedOperationException("TODO send(): SafeSerialization.toBytes, then sendBytes");
+        sendBytes(SafeSerialization.toBytes(message));
     }
 
     /**
-     * Waits for the next message and deserializes it (JDK value types, collections and {@code katas.pipe.*} only).
+     * Given. Waits for the next message and deserializes it (JDK value types, collections and {@code katas.pipe.*}
+     * only: any other class is refused before any of its code runs).
      *
      * @throws EOFException          if the other end was closed (or its process exited) before a message came
      * @throws IllegalStateException if this end is closed or can only send
      */
     public Object recv() throws IOException {
-        throw new UnsupportedOperationException("TODO recv(): recvBytes, then SafeSerialization.fromBytes with an "
-                + "allow-list");
+        return SafeSerialization.fromBytes(recvBytes(), ALLOWED);
     }
 
     /** Closes this end: the other process's next receive sees the end of the stream. Closing twice is harmless. */
     @Override
     public void close() {
-        throw new UnsupportedOperationException("TODO close(): close the streams; later calls fail clearly");
+        throw new UnsupportedOperationException("TODO task 1: close the streams (task 5: later calls fail clearly)");
     }
 }

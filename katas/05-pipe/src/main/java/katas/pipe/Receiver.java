@@ -12,7 +12,7 @@ public final class Receiver {
     }
 
     public static void main(String[] args) throws IOException {
-        throw new UnsupportedOperationException("TODO main: print \"received \" + message for every message from a "
+        throw new UnsupportedOperationException("TODO task 3: print \"received \" + message for every message from a "
                 + "receive-only Connection over System.in; at EOFException print \"end of stream\" and return");
     }
 }

@@ -12,7 +12,7 @@ public final class Sender {
     }
 
     public static void main(String[] args) throws IOException {
-        throw new UnsupportedOperationException("TODO main: send every argument through a send-only Connection over "
+        throw new UnsupportedOperationException("TODO task 3: send every argument through a send-only Connection over "
                 + "new FileOutputStream(FileDescriptor.out), then close it");
     }
 }

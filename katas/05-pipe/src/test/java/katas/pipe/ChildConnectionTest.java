@@ -29,6 +29,7 @@ import katas.process.ProcessTree;
 import katas.testkit.Bounded;
 import katas.testkit.Gadget;
 import katas.testkit.KataTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.ThrowingSupplier;
 
@@ -79,6 +80,7 @@ class ChildConnectionTest {
     }
 
     @Test
+    @Tag("task:1")
     void parent_and_child_exchange_100_request_reply_round_trips() throws Exception {
         try (ChildConnection child = ChildConnection.start(JavaProcess.of(SquaresWithItsPid.class))) {
             Set<Object> pids = new HashSet<>();
@@ -104,126 +106,7 @@ class ChildConnectionTest {
     }
 
     @Test
-    void the_child_sees_end_of_stream_and_exits_by_itself_when_the_parent_closes_its_end() throws Exception {
-        try (ChildConnection child = ChildConnection.start(JavaProcess.of(EchoesBytes.class))) {
-            helloFrom(child);
-
-            child.connection().close();
-
-            assertThatProcess(child.process()).isDeadWithin(PLENTY).hasExitedWith(0);
-            await("the child's stderr saying 'end of stream': its recv() threw EOFException once the parent had "
-                    + "closed its end").atMost(PLENTY).untilAsserted(() -> assertThat(child.errorOutput())
-                    .as("the child's stderr: its recv() threw EOFException once the parent had closed its end")
-                    .contains("end of stream"));
-        }
-    }
-
-    @Test
-    void closing_the_child_connection_lets_the_child_finish_and_exit_by_itself() throws Exception {
-        ChildConnection child = ChildConnection.start(JavaProcess.of(FinishesAfterEndOfStream.class).withArgs("800"));
-        try {
-            helloFrom(child);
-        } finally {
-            closeWithin(child, "a child that finishes after the end of its stream", "Close the parent's end first, "
-                    + "then wait a few seconds for the child, then kill it.");
-        }
-
-        assertThatProcess(child.process()).isDeadWithin(PLENTY);
-        assertThat(child.errorOutput())
-                .as("the child's stderr after ChildConnection.close(). The child sees the end of the stream, then "
-                        + "works 0.8 s more, writes a last report of 200 KB, then 'finished cleanly'. Missing means "
-                        + "close() killed the child before it could finish (close the parent's end, then give the "
-                        + "child a few seconds to exit by itself, ProcessTree.closeInputThenStop, and only then kill "
-                        + "it), or close() returned before the child's stderr was read to its end "
-                        + "(CapturedOutput.awaitEnd)")
-                .contains("end of stream", "finished cleanly");
-        assertThatProcess(child.process()).hasExitedWith(0);
-    }
-
-    @Test
-    void when_close_returns_error_output_holds_all_the_child_wrote_to_stderr() throws Exception {
-        int lines = 20_000; // 2 MB, then a last line that comes after the child has exited
-        ChildConnection child = ChildConnection.start(
-                JavaProcess.of(FloodsStderrThenHalts.class).withArgs(String.valueOf(lines)));
-        closeWithin(child, "a child that writes 2 MB to its stderr and exits", "Is its stderr drained from the "
-                + "start (katas.process.CapturedOutput)?");
-
-        assertThat(child.errorOutput())
-                .as("errorOutput() right after ChildConnection.close() returned. The child wrote %d lines to its "
-                        + "stderr and exited; a process it started on the same stderr pipe wrote 'last stderr line' "
-                        + "0.3 s later. Missing means close() returned once the child had exited, before its stderr "
-                        + "pipe reached its end (the last of it may still sit in the pipe, or be written by a process "
-                        + "the child started): close() must also read stderr to its end (CapturedOutput.awaitEnd)",
-                        lines)
-                .contains("last stderr line");
-    }
-
-    @Test
-    void closing_the_child_connection_kills_a_child_that_stays_after_the_end_of_the_stream() throws Exception {
-        ChildConnection child = ChildConnection.start(JavaProcess.of(IgnoresEndOfStream.class));
-        try {
-            helloFrom(child);
-        } finally {
-            closeWithin(child, "a child that stays after the end of its stream", "close() must not wait for ever: "
-                    + "give the child a few seconds to exit by itself, then kill it (ProcessTree.closeInputThenStop "
-                    + "does both).");
-        }
-
-        assertThatProcess(child.process()).isDeadWithin(Duration.ofSeconds(2));
-    }
-
-    @Test
-    void a_message_of_a_class_not_on_the_allow_list_is_refused_and_its_code_never_runs() throws Exception {
-        int deserializedBefore = Gadget.DESERIALIZED.get();
-        try (ChildConnection child = ChildConnection.start(JavaProcess.of(SendsAGadgetThenItsPid.class))) {
-            assertThatExceptionOfType(RuntimeException.class)
-                    .as("recv() in the test JVM when the child sent a %s, a class that is neither a JDK value type "
-                            + "nor in package katas.pipe: refuse it (SafeSerialization.fromBytes with the allow-list "
-                            + "throws IllegalArgumentException) instead of returning it", Gadget.class.getName())
-                    .isThrownBy(() -> within(child, "recv() of the child's first message", () -> child.connection().recv()));
-            assertThat(Gadget.DESERIALIZED.get() - deserializedBefore)
-                    .as("how many times the refused message\'s readObject ran in the test JVM: bytes from another process are "
-                            + "data, never code. Deserialize through an ObjectInputFilter allow-list "
-                            + "(SafeSerialization.fromBytes), which refuses the class before any of its code runs")
-                    .isZero();
-            assertThat(within(child, "recv() of the message after the refused one", () -> child.connection().recv()))
-                    .as("the next message after the refused one: the child's pid. The refused frame was read whole, "
-                            + "so the stream is still in step")
-                    .isEqualTo(child.pid());
-        }
-    }
-
-    @Test
-    void recv_after_the_child_has_exited_throws_eof_exception_instead_of_hanging() throws Exception {
-        try (ChildConnection child = ChildConnection.start(JavaProcess.of(SendsItsPidAndExits.class))) {
-            helloFrom(child);
-            assertThatProcess(child.process()).isDeadWithin(PLENTY);
-
-            assertThatExceptionOfType(EOFException.class)
-                    .as("recv() when the child has exited and nothing more will come: an EOFException, at once "
-                            + "(DataInputStream.readInt throws it when the stream ends before a new frame)")
-                    .isThrownBy(() -> within(child, "recv() after the child has exited", () -> child.connection().recv()));
-        }
-    }
-
-    @Test
-    void sending_to_a_child_that_has_exited_fails_with_an_io_exception() throws Exception {
-        try (ChildConnection child = ChildConnection.start(JavaProcess.of(SendsItsPidAndExits.class))) {
-            helloFrom(child);
-            assertThatProcess(child.process()).isDeadWithin(PLENTY);
-
-            assertThatExceptionOfType(IOException.class)
-                    .as("send() to a process that has exited: an IOException (a broken pipe); did send() flush?")
-                    .isThrownBy(() -> within(child, "100 sends to a child that has exited", () -> {
-                        for (int i = 0; i < 100; i++) {
-                            child.connection().send("is anybody there? " + i);
-                        }
-                        return null;
-                    }));
-        }
-    }
-
-    @Test
+    @Tag("task:1")
     void an_empty_message_and_a_16_mib_message_arrive_exactly_as_sent() throws Exception {
         byte[] big = new byte[16 << 20];
         for (int i = 0; i < big.length; i++) {
@@ -257,6 +140,77 @@ class ChildConnectionTest {
     }
 
     @Test
+    @Tag("task:1")
+    void a_message_of_a_class_not_on_the_allow_list_is_refused_and_its_code_never_runs() throws Exception {
+        int deserializedBefore = Gadget.DESERIALIZED.get();
+        try (ChildConnection child = ChildConnection.start(JavaProcess.of(SendsAGadgetThenItsPid.class))) {
+            assertThatExceptionOfType(RuntimeException.class)
+                    .as("recv() in the test JVM when the child sent a %s, a class that is neither a JDK value type "
+                            + "nor in package katas.pipe: refuse it (SafeSerialization.fromBytes with the allow-list "
+                            + "throws IllegalArgumentException) instead of returning it", Gadget.class.getName())
+                    .isThrownBy(() -> within(child, "recv() of the child's first message", () -> child.connection().recv()));
+            assertThat(Gadget.DESERIALIZED.get() - deserializedBefore)
+                    .as("how many times the refused message\'s readObject ran in the test JVM: bytes from another process are "
+                            + "data, never code. Deserialize through an ObjectInputFilter allow-list "
+                            + "(SafeSerialization.fromBytes), which refuses the class before any of its code runs")
+                    .isZero();
+            assertThat(within(child, "recv() of the message after the refused one", () -> child.connection().recv()))
+                    .as("the next message after the refused one: the child's pid. The refused frame was read whole, "
+                            + "so the stream is still in step")
+                    .isEqualTo(child.pid());
+        }
+    }
+
+    @Test
+    @Tag("task:1")
+    void the_child_sees_end_of_stream_and_exits_by_itself_when_the_parent_closes_its_end() throws Exception {
+        try (ChildConnection child = ChildConnection.start(JavaProcess.of(EchoesBytes.class))) {
+            helloFrom(child);
+
+            child.connection().close();
+
+            assertThatProcess(child.process()).isDeadWithin(PLENTY).hasExitedWith(0);
+            await("the child's stderr saying 'end of stream': its recv() threw EOFException once the parent had "
+                    + "closed its end").atMost(PLENTY).untilAsserted(() -> assertThat(child.errorOutput())
+                    .as("the child's stderr: its recv() threw EOFException once the parent had closed its end")
+                    .contains("end of stream"));
+        }
+    }
+
+    @Test
+    @Tag("task:1")
+    void recv_after_the_child_has_exited_throws_eof_exception_instead_of_hanging() throws Exception {
+        try (ChildConnection child = ChildConnection.start(JavaProcess.of(SendsItsPidAndExits.class))) {
+            helloFrom(child);
+            assertThatProcess(child.process()).isDeadWithin(PLENTY);
+
+            assertThatExceptionOfType(EOFException.class)
+                    .as("recv() when the child has exited and nothing more will come: an EOFException, at once "
+                            + "(DataInputStream.readInt throws it when the stream ends before a new frame)")
+                    .isThrownBy(() -> within(child, "recv() after the child has exited", () -> child.connection().recv()));
+        }
+    }
+
+    @Test
+    @Tag("task:1")
+    void sending_to_a_child_that_has_exited_fails_with_an_io_exception() throws Exception {
+        try (ChildConnection child = ChildConnection.start(JavaProcess.of(SendsItsPidAndExits.class))) {
+            helloFrom(child);
+            assertThatProcess(child.process()).isDeadWithin(PLENTY);
+
+            assertThatExceptionOfType(IOException.class)
+                    .as("send() to a process that has exited: an IOException (a broken pipe); did send() flush?")
+                    .isThrownBy(() -> within(child, "100 sends to a child that has exited", () -> {
+                        for (int i = 0; i < 100; i++) {
+                            child.connection().send("is anybody there? " + i);
+                        }
+                        return null;
+                    }));
+        }
+    }
+
+    @Test
+    @Tag("task:2")
     void a_stray_println_in_the_child_goes_to_stderr_and_leaves_the_frames_intact() throws Exception {
         String stray = "The child printed with System.out.println after Connection.overStandardStreams(), before and "
                 + "after its first message. If those lines went into the pipe, the parent reads their text as a frame "
@@ -285,6 +239,7 @@ class ChildConnectionTest {
     }
 
     @Test
+    @Tag("task:2")
     void a_child_that_writes_a_lot_to_stderr_does_not_block() throws Exception {
         int lines = 10_000; // 1 MB: far more than the 64 KiB a pipe holds
         try (ChildConnection child = ChildConnection.start(
@@ -303,17 +258,64 @@ class ChildConnectionTest {
     }
 
     @Test
-    void closing_an_end_a_second_time_does_nothing() {
-        Connection end = Connection.sendOnly(new ByteArrayOutputStream());
-        end.close();
+    @Tag("task:2")
+    void closing_the_child_connection_lets_the_child_finish_and_exit_by_itself() throws Exception {
+        ChildConnection child = ChildConnection.start(JavaProcess.of(FinishesAfterEndOfStream.class).withArgs("800"));
+        try {
+            helloFrom(child);
+        } finally {
+            closeWithin(child, "a child that finishes after the end of its stream", "Close the parent's end first, "
+                    + "then wait a few seconds for the child, then kill it.");
+        }
 
-        assertThatCode(end::close)
-                .as("a second close() of a Connection, as ChildConnection.close() or try-with-resources does after "
-                        + "an explicit close(): it must do nothing, not throw")
-                .doesNotThrowAnyException();
+        assertThatProcess(child.process()).isDeadWithin(PLENTY);
+        assertThat(child.errorOutput())
+                .as("the child's stderr after ChildConnection.close(). The child sees the end of the stream, then "
+                        + "works 0.8 s more, writes a last report of 200 KB, then 'finished cleanly'. Missing means "
+                        + "close() killed the child before it could finish (close the parent's end, then give the "
+                        + "child a few seconds to exit by itself, ProcessTree.closeInputThenStop, and only then kill "
+                        + "it), or close() returned before the child's stderr was read to its end "
+                        + "(CapturedOutput.awaitEnd)")
+                .contains("end of stream", "finished cleanly");
+        assertThatProcess(child.process()).hasExitedWith(0);
     }
 
     @Test
+    @Tag("task:2")
+    void when_close_returns_error_output_holds_all_the_child_wrote_to_stderr() throws Exception {
+        int lines = 20_000; // 2 MB, then a last line that comes after the child has exited
+        ChildConnection child = ChildConnection.start(
+                JavaProcess.of(FloodsStderrThenHalts.class).withArgs(String.valueOf(lines)));
+        closeWithin(child, "a child that writes 2 MB to its stderr and exits", "Is its stderr drained from the "
+                + "start (katas.process.CapturedOutput)?");
+
+        assertThat(child.errorOutput())
+                .as("errorOutput() right after ChildConnection.close() returned. The child wrote %d lines to its "
+                        + "stderr and exited; a process it started on the same stderr pipe wrote 'last stderr line' "
+                        + "0.3 s later. Missing means close() returned once the child had exited, before its stderr "
+                        + "pipe reached its end (the last of it may still sit in the pipe, or be written by a process "
+                        + "the child started): close() must also read stderr to its end (CapturedOutput.awaitEnd)",
+                        lines)
+                .contains("last stderr line");
+    }
+
+    @Test
+    @Tag("task:2")
+    void closing_the_child_connection_kills_a_child_that_stays_after_the_end_of_the_stream() throws Exception {
+        ChildConnection child = ChildConnection.start(JavaProcess.of(IgnoresEndOfStream.class));
+        try {
+            helloFrom(child);
+        } finally {
+            closeWithin(child, "a child that stays after the end of its stream", "close() must not wait for ever: "
+                    + "give the child a few seconds to exit by itself, then kill it (ProcessTree.closeInputThenStop "
+                    + "does both).");
+        }
+
+        assertThatProcess(child.process()).isDeadWithin(Duration.ofSeconds(2));
+    }
+
+    @Test
+    @Tag("task:5")
     void using_the_parents_end_after_close_fails_clearly() throws Exception {
         ChildConnection child = ChildConnection.start(JavaProcess.of(EchoesBytes.class));
         try {
@@ -333,5 +335,17 @@ class ChildConnectionTest {
                         + "the end is closed, not an EOFException or an IOException from a closed stream")
                 .isThrownBy(() -> within(child, "recv() on a closed end", pipe::recv))
                 .withMessageContaining("closed");
+    }
+
+    @Test
+    @Tag("task:5")
+    void closing_an_end_a_second_time_does_nothing() {
+        Connection end = Connection.sendOnly(new ByteArrayOutputStream());
+        end.close();
+
+        assertThatCode(end::close)
+                .as("a second close() of a Connection, as ChildConnection.close() or try-with-resources does after "
+                        + "an explicit close(): it must do nothing, not throw")
+                .doesNotThrowAnyException();
     }
 }

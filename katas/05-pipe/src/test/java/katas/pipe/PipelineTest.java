@@ -14,6 +14,7 @@ import katas.process.CapturedProcess;
 import katas.process.JavaProcess;
 import katas.testkit.ChildJvmFleet;
 import katas.testkit.KataTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -73,6 +74,7 @@ class PipelineTest {
     }
 
     @Test
+    @Tag("task:3")
     void a_receiver_process_gets_three_messages_in_order_then_end_of_stream_and_exits_by_itself() throws Exception {
         String third = "i am talking class for multiprocessing " + System.nanoTime();
         try (ChildJvmFleet children = new ChildJvmFleet()) {
@@ -97,6 +99,7 @@ class PipelineTest {
     }
 
     @Test
+    @Tag("task:3")
     void sender_and_receiver_are_two_child_processes_and_the_message_comes_from_the_sender() throws Exception {
         try (ChildJvmFleet children = new ChildJvmFleet()) {
             Piped pipe = Piped.start(children, JavaProcess.of(ReportsItsStdoutPipe.class),
@@ -121,6 +124,7 @@ class PipelineTest {
     }
 
     @Test
+    @Tag("task:3")
     @EnabledOnOs(value = OS.LINUX, disabledReason = "only Linux shows a process's pipes in /proc/self/fd")
     void the_receivers_stdin_is_the_very_os_pipe_behind_the_senders_stdout_not_a_relay_through_the_test_jvm()
             throws Exception {
@@ -147,6 +151,7 @@ class PipelineTest {
     }
 
     @Test
+    @Tag("task:4")
     void a_one_way_pipe_used_the_wrong_way_round_fails_clearly_at_both_ends() throws Exception {
         try (ChildJvmFleet children = new ChildJvmFleet()) {
             Piped pipe = Piped.start(children, JavaProcess.of(SendsThenTriesToReceive.class),

@@ -21,7 +21,7 @@ import java.nio.file.Path;
  * <p>It excludes processes, not threads: the OS tracks the lock per process, so use one instance per process and
  * do not share it between threads.
  *
- * Read README.md first. Everything below that throws "TODO" is yours to write.
+ * Read README.md first. Everything below that throws "TODO task N" is yours to write, in task N.
  */
 public final class CrossProcessLock implements AutoCloseable {
 
@@ -30,7 +30,7 @@ public final class CrossProcessLock implements AutoCloseable {
 
     /** Opens the lock file, creating it if needed. Every process that opens the same file shares one lock. */
     public static CrossProcessLock open(Path file) {
-        throw new UnsupportedOperationException("TODO open(): open a FileChannel on the lock file (create it if "
+        throw new UnsupportedOperationException("TODO task 4: open a FileChannel on the lock file (create it if "
                 + "missing)");
     }
 
@@ -40,7 +40,8 @@ public final class CrossProcessLock implements AutoCloseable {
      * @throws IllegalStateException if this process holds it already (it is not re-entrant) or it was closed
      */
     public void lock() {
-        throw new UnsupportedOperationException("TODO lock(): FileChannel.lock(), and keep the FileLock it returns");
+        throw new UnsupportedOperationException("TODO task 4: FileChannel.lock(), and keep the FileLock it returns "
+                + "(task 6: refuse a closed or held lock)");
     }
 
     /**
@@ -50,7 +51,7 @@ public final class CrossProcessLock implements AutoCloseable {
      * @throws IllegalStateException if this process holds it already or it was closed
      */
     public boolean tryLock() {
-        throw new UnsupportedOperationException("TODO tryLock(): FileChannel.tryLock() returns null when another "
+        throw new UnsupportedOperationException("TODO task 4: FileChannel.tryLock() returns null when another "
                 + "process holds the lock");
     }
 
@@ -60,12 +61,12 @@ public final class CrossProcessLock implements AutoCloseable {
      * @throws IllegalStateException if this process does not hold it
      */
     public void unlock() {
-        throw new UnsupportedOperationException("TODO unlock(): release the FileLock taken by lock() or tryLock()");
+        throw new UnsupportedOperationException("TODO task 4: release the FileLock taken by lock() or tryLock()");
     }
 
     /** Releases the lock if held and closes the lock file. */
     @Override
     public void close() {
-        throw new UnsupportedOperationException("TODO close(): close the channel, which also releases its lock");
+        throw new UnsupportedOperationException("TODO task 4: close the channel, which also releases its lock");
     }
 }

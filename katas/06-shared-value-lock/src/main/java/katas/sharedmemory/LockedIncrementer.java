@@ -12,7 +12,7 @@ public final class LockedIncrementer {
     }
 
     public static void main(String[] args) {
-        throw new UnsupportedOperationException("TODO main(): like UnsafeIncrementer, but hold the CrossProcessLock "
+        throw new UnsupportedOperationException("TODO task 5: like UnsafeIncrementer, but hold the CrossProcessLock "
                 + "from before the read until after the write, every time");
     }
 }

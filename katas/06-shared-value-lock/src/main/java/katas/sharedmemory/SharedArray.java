@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * }
  * }</pre>
  *
- * Read README.md first. Everything below that throws "TODO" is yours to write.
+ * Read README.md first. Everything below that throws "TODO task N" is yours to write, in task N.
  */
 public final class SharedArray implements AutoCloseable {
 
@@ -30,7 +30,7 @@ public final class SharedArray implements AutoCloseable {
      * @throws IllegalArgumentException if no initial value is given
      */
     public static SharedArray create(Path file, long... initialValues) {
-        throw new UnsupportedOperationException("TODO create(): size the file to 8 bytes per value, map it with "
+        throw new UnsupportedOperationException("TODO task 1: size the file to 8 bytes per value, map it with "
                 + "FileChannel.map(READ_WRITE, ...) and write the initial values");
     }
 
@@ -40,12 +40,12 @@ public final class SharedArray implements AutoCloseable {
      * @throws IllegalArgumentException if the file does not exist or its size is not a whole number of slots
      */
     public static SharedArray open(Path file) {
-        throw new UnsupportedOperationException("TODO open(): map the existing file; its size gives the length");
+        throw new UnsupportedOperationException("TODO task 1: map the existing file; its size gives the length");
     }
 
     /** The number of slots. */
     public int length() {
-        throw new UnsupportedOperationException("TODO length(): the number of 8-byte slots in the mapped file");
+        throw new UnsupportedOperationException("TODO task 1: the number of 8-byte slots in the mapped file");
     }
 
     /**
@@ -54,7 +54,8 @@ public final class SharedArray implements AutoCloseable {
      * @throws IndexOutOfBoundsException naming the index and the length, if the index is out of range
      */
     public long get(int index) {
-        throw new UnsupportedOperationException("TODO get(): read the long at offset 8 * index of the mapped memory");
+        throw new UnsupportedOperationException("TODO task 1: read the long at offset 8 * index of the mapped "
+                + "memory (task 2: refuse an index out of range)");
     }
 
     /**
@@ -63,12 +64,13 @@ public final class SharedArray implements AutoCloseable {
      * @throws IndexOutOfBoundsException naming the index and the length, if the index is out of range
      */
     public void set(int index, long value) {
-        throw new UnsupportedOperationException("TODO set(): write the long at offset 8 * index of the mapped memory");
+        throw new UnsupportedOperationException("TODO task 1: write the long at offset 8 * index of the mapped "
+                + "memory (task 2: refuse an index out of range)");
     }
 
     /** Stops using the array in this process; the file and the other processes' mappings are untouched. */
     @Override
     public void close() {
-        throw new UnsupportedOperationException("TODO close(): mark this array closed (the mapping needs no unmap)");
+        throw new UnsupportedOperationException("TODO task 1: mark this array closed (the mapping needs no unmap)");
     }
 }

@@ -12,7 +12,7 @@ public final class SlotSquarer {
     }
 
     public static void main(String[] args) {
-        throw new UnsupportedOperationException("TODO main(): open the shared array and replace slot <index> by its "
+        throw new UnsupportedOperationException("TODO task 1: open the shared array and replace slot <index> by its "
                 + "square");
     }
 }

@@ -14,7 +14,7 @@ public final class UnsafeIncrementer {
     }
 
     public static void main(String[] args) {
-        throw new UnsupportedOperationException("TODO main(): open the counter and the barrier, "
+        throw new UnsupportedOperationException("TODO task 3: open the counter and the barrier, "
                 + "arriveAndAwaitRelease(party), then <increments> times: set(0, get(0) + 1), with no lock");
     }
 }

@@ -1,0 +1,129 @@
+package katas.pipe;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputFilter;
+import java.io.OutputStream;
+import katas.process.SafeSerialization;
+
+/**
+ * One end of a pipe between two processes: Java's counterpart of the connections {@code multiprocessing.Pipe()}
+ * returns. Messages travel as length-prefixed frames, so each {@link #recvBytes()} returns exactly what one
+ * {@link #sendBytes(byte[])} sent, however the operating system splits or joins the bytes on the way.
+ *
+ * <pre>{@code
+ * Connection end = Connection.duplex(process.getInputStream(), process.getOutputStream());
+ * end.send("ping");
+ * Object reply = end.recv();    // EOFException once the other process has closed its end or exited
+ * }</pre>
+ *
+ * Read README.md first. Everything below that throws "TODO task N" is yours to write, in task N.
+ * {@link #send(Object)} and {@link #recv()} are given: they turn objects into frames and back.
+ */
+public final class Connection implements AutoCloseable {
+
+    /** What recv() deserializes: JDK value types, collections and classes of katas.pipe; nothing else. */
+    private static final ObjectInputFilter ALLOWED = SafeSerialization.allowList("katas.pipe.*");
+
+    private final DataInputStream in;
+    private final DataOutputStream out;
+
+    private Connection(InputStream in, OutputStream out) {
+        this.in = new DataInputStream(new BufferedInputStream(in));
+        this.out = new DataOutputStream(new BufferedOutputStream(out));
+    }
+
+    /** An end that both sends (to {@code out}) and receives (from {@code in}). */
+    public static Connection duplex(InputStream in, OutputStream out) {
+        return new Connection(in, out);
+    }
+
+    /** An end that can only send: the writing end of a one-way pipe. */
+    public static Connection sendOnly(OutputStream out) {
+        throw new UnsupportedOperationException("TODO task 3: an end that writes frames to out and never reads");
+    }
+
+    /** An end that can only receive: the reading end of a one-way pipe. */
+    public static Connection receiveOnly(InputStream in) {
+        throw new UnsupportedOperationException("TODO task 3: an end that reads frames from in and never writes");
+    }
+
+    /**
+     * In a child process: a duplex end over this process's standard input and output, which are the pipes its
+     * parent holds. From then on {@code System.out} prints to standard error, so a stray {@code println} cannot
+     * corrupt the frames.
+     */
+    public static Connection overStandardStreams() {
+        return duplex(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
+    }
+
+    /**
+     * Sends one message of raw bytes (possibly empty) and flushes it to the other process.
+     *
+     * @throws IllegalStateException if this end is closed or can only receive
+     * @throws IOException           if the other process has gone (a broken pipe)
+     */
+    public void sendBytes(byte[] message) throws IOException {
+        out.writeInt(message.length);
+        out.write(message);
+        out.flush();
+    }
+
+    /**
+     * Waits for the next message of raw bytes and returns it whole.
+     *
+     * @throws EOFException          if the other end was closed (or its process exited) before a message came
+     * @throws IllegalStateException if this end is closed or can only send
+     */
+    public byte[] recvBytes() throws IOException {
+        int length = in.readInt();
+        byte[] message = new byte[length];
+        in.readFully(message);
+        return message;
+    }
+
+    /**
+     * Given. Serializes {@code message} and sends it as one frame.
+     *
+     * @throws IllegalArgumentException if the message cannot be serialized (nothing is sent then)
+     * @throws IllegalStateException    if this end is closed or can only receive
+     * @throws IOException              if the other process has gone
+     */
+    public void send(Object message) throws IOException {
+        sendBytes(SafeSerialization.toBytes(message));
+    }
+
+    /**
+     * Given. Waits for the next message and deserializes it (JDK value types, collections and {@code katas.pipe.*}
+     * only: any other class is refused before any of its code runs).
+     *
+     * @throws EOFException          if the other end was closed (or its process exited) before a message came
+     * @throws IllegalStateException if this end is closed or can only send
+     */
+    public Object recv() throws IOException {
+        return SafeSerialization.fromBytes(recvBytes(), ALLOWED);
+    }
+
+    /** Closes this end: the other process's next receive sees the end of the stream. Closing twice is harmless. */
+    @Override
+    public void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            // the other process has gone: nothing more can be delivered
+        }
+        try {
+            in.close();
+        } catch (IOException e) {
+            // nothing to do
+        }
+    }
+}

@@ -21,7 +21,7 @@ public final class ProcessQueue implements AutoCloseable {
     /** Creates an empty queue and starts serving it. */
     public ProcessQueue() {
         throw new UnsupportedOperationException("TODO task 1: ProcessQueue(): bind a Unix "
-                + "domain socket in a private temporary directory (task 2: and serve put/get requests on it)");
+                + "domain socket in a private temporary directory (task 2: and serve requests on it)");
     }
 
     /** What another process needs to reach this queue: pass it to {@link QueueClient#connect(String)}. */
@@ -31,7 +31,7 @@ public final class ProcessQueue implements AutoCloseable {
 
     /** How many items (sentinels included) are waiting in the queue now. */
     public int size() {
-        throw new UnsupportedOperationException("TODO task 2: size(): the number of items held in "
+        throw new UnsupportedOperationException("TODO task 3: size(): the number of items held in "
                 + "the queue");
     }
 

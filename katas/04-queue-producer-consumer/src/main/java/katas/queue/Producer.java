@@ -12,7 +12,7 @@ public final class Producer {
     }
 
     public static void main(String[] args) {
-        throw new UnsupportedOperationException("TODO task 3: main: connect to the queue at "
+        throw new UnsupportedOperationException("TODO task 4: main: connect to the queue at "
                 + "args[0] and put asItem(arg) for every further argument");
     }
 

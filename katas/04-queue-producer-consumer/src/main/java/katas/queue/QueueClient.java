@@ -41,7 +41,7 @@ public final class QueueClient implements AutoCloseable {
      * @throws IllegalStateException    if this client was closed or the queue is gone
      */
     public void put(Object item) {
-        throw new UnsupportedOperationException("TODO task 2: put(): serialize the item, send it as one "
+        throw new UnsupportedOperationException("TODO task 3: put(): serialize the item, send it as one "
                 + "frame, wait for the owner's acknowledgement");
     }
 

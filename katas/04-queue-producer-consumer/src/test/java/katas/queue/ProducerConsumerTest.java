@@ -50,7 +50,7 @@ class ProducerConsumerTest {
     }
 
     @Test
-    @Tag("task:2")
+    @Tag("task:3")
     void a_producer_that_halts_right_after_its_last_put_loses_nothing() throws Exception {
         List<String> items = List.of("first " + System.nanoTime(), "second", "third", "last");
         try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
@@ -78,7 +78,7 @@ class ProducerConsumerTest {
     }
 
     @Test
-    @Tag("task:3")
+    @Tag("task:4")
     void a_consumer_process_gets_zero_to_nine_in_fifo_order_and_exits_by_itself_at_the_sentinel() throws Exception {
         try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
                 QueueClient parent = QueueCalls.connectServed(queue)) {
@@ -103,7 +103,7 @@ class ProducerConsumerTest {
     }
 
     @Test
-    @Tag("task:3")
+    @Tag("task:4")
     void numbers_and_strings_from_a_producer_process_arrive_intact_and_with_their_types() throws Exception {
         String token = "token-" + System.nanoTime();
         try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
@@ -130,7 +130,7 @@ class ProducerConsumerTest {
     }
 
     @Test
-    @Tag("task:3")
+    @Tag("task:4")
     void two_producers_and_two_consumers_consume_every_item_exactly_once_in_each_producers_order()
             throws Exception {
         List<String> fromA = IntStream.range(0, 25).mapToObj(i -> "A" + i).collect(Collectors.toList());
@@ -180,7 +180,7 @@ class ProducerConsumerTest {
     }
 
     @Test
-    @Tag("task:3")
+    @Tag("task:4")
     void a_producer_that_exits_before_anything_is_read_leaves_its_items_in_the_queue() throws Exception {
         List<String> items = numbers(0, 1000);
         try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();

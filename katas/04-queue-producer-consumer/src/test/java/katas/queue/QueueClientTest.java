@@ -120,25 +120,6 @@ class QueueClientTest {
 
     @Test
     @Tag("task:2")
-    void an_item_carries_the_pid_of_the_producer_process_which_is_not_the_test_jvm() throws Exception {
-        try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
-                QueueClient parent = QueueCalls.connectServed(queue)) {
-            CapturedProcess producer = children.start(PutsItsPid.class, queue.address());
-            assertThat(children.exitCodeOf(producer, "producer", PLENTY, PRODUCER_MAY_HANG))
-                    .as("exit code of the producer: %s", describeExit(producer)).isZero();
-
-            Object item = getWithin(queue, parent, "the pid a producer process put").orElse(null);
-
-            assertThat(item).as("the item a producer process put: its own pid, as a Long").isInstanceOf(Long.class);
-            assertThatProcess((Long) item).ranOutsideTheTestJvm();
-            assertThat((Long) item)
-                    .as("the pid inside the item must be the producer's; the test JVM is pid %d", TEST_JVM)
-                    .isEqualTo(producer.pid());
-        }
-    }
-
-    @Test
-    @Tag("task:2")
     void get_with_a_timeout_under_a_second_on_an_empty_queue_gives_up_after_about_that_timeout() throws Exception {
         List<Long> timeouts = List.of(0L, 120L, 40L, 300L, 80L);
         long sum = timeouts.stream().mapToLong(Long::longValue).sum();
@@ -180,7 +161,26 @@ class QueueClientTest {
     }
 
     @Test
-    @Tag("task:2")
+    @Tag("task:3")
+    void an_item_carries_the_pid_of_the_producer_process_which_is_not_the_test_jvm() throws Exception {
+        try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
+                QueueClient parent = QueueCalls.connectServed(queue)) {
+            CapturedProcess producer = children.start(PutsItsPid.class, queue.address());
+            assertThat(children.exitCodeOf(producer, "producer", PLENTY, PRODUCER_MAY_HANG))
+                    .as("exit code of the producer: %s", describeExit(producer)).isZero();
+
+            Object item = getWithin(queue, parent, "the pid a producer process put").orElse(null);
+
+            assertThat(item).as("the item a producer process put: its own pid, as a Long").isInstanceOf(Long.class);
+            assertThatProcess((Long) item).ranOutsideTheTestJvm();
+            assertThat((Long) item)
+                    .as("the pid inside the item must be the producer's; the test JVM is pid %d", TEST_JVM)
+                    .isEqualTo(producer.pid());
+        }
+    }
+
+    @Test
+    @Tag("task:3")
     void a_get_that_timed_out_leaves_nothing_behind_so_the_next_item_goes_to_the_next_get() throws Exception {
         try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
                 QueueClient parent = QueueCalls.connectServed(queue);
@@ -212,7 +212,7 @@ class QueueClientTest {
     }
 
     @Test
-    @Tag("task:2")
+    @Tag("task:3")
     void a_one_mebibyte_item_arrives_intact() throws Exception {
         int size = 1 << 20;
         try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
@@ -235,7 +235,7 @@ class QueueClientTest {
     }
 
     @Test
-    @Tag("task:2")
+    @Tag("task:3")
     void two_queues_open_at_once_in_one_process_each_have_their_own_address_and_items() {
         try (ProcessQueue first = new ProcessQueue()) {
             ProcessQueue second = null;
@@ -273,7 +273,7 @@ class QueueClientTest {
     }
 
     @Test
-    @Tag("task:4")
+    @Tag("task:5")
     void an_item_handed_to_a_consumer_that_died_while_it_waited_goes_back_to_the_queue() throws Exception {
         try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
                 QueueClient parent = QueueCalls.connectServed(queue)) {
@@ -294,7 +294,7 @@ class QueueClientTest {
     }
 
     @Test
-    @Tag("task:4")
+    @Tag("task:5")
     void an_item_that_could_not_be_sent_to_a_consumer_that_died_goes_back_to_the_head_not_the_tail() throws Exception {
         Assumptions.assumeTrue(new java.io.File("/bin/kill").canExecute() || new java.io.File("/usr/bin/kill")
                 .canExecute(), "needs the kill command to stop a process");
@@ -336,7 +336,7 @@ class QueueClientTest {
     }
 
     @Test
-    @Tag("task:5")
+    @Tag("task:6")
     void put_and_get_on_a_closed_client_fail_with_an_illegal_state_exception_naming_the_client()
             throws Exception {
         try (ProcessQueue queue = new ProcessQueue()) {
@@ -358,7 +358,7 @@ class QueueClientTest {
     }
 
     @Test
-    @Tag("task:5")
+    @Tag("task:6")
     void an_unserializable_item_fails_in_the_producer_and_the_queue_keeps_working() throws Exception {
         try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
                 QueueClient parent = QueueCalls.connectServed(queue)) {
@@ -383,7 +383,7 @@ class QueueClientTest {
     }
 
     @Test
-    @Tag("task:5")
+    @Tag("task:6")
     void a_consumer_waiting_on_a_queue_that_is_closed_gets_a_clear_error_instead_of_hanging() throws Exception {
         try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet()) {
             CapturedProcess consumer = children.start(WaitsForAnItem.class, queue.address());
@@ -404,7 +404,7 @@ class QueueClientTest {
     }
 
     @Test
-    @Tag("task:5")
+    @Tag("task:6")
     void an_item_of_a_class_not_on_the_allow_list_is_refused_and_its_code_never_runs() throws Exception {
         int deserializedBefore = Gadget.DESERIALIZED.get();
         try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();

@@ -50,7 +50,7 @@ public final class ProcessQueue implements AutoCloseable {
 
     /** How many items (sentinels included) are waiting in the queue now. */
     public int size() {
-        throw new UnsupportedOperationException("TODO task 2: size(): the number of items held in "
+        throw new UnsupportedOperationException("TODO task 3: size(): the number of items held in "
                 + "the queue");
     }
 

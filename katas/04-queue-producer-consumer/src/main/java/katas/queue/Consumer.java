@@ -10,7 +10,7 @@ public final class Consumer {
     }
 
     public static void main(String[] args) {
-        throw new UnsupportedOperationException("TODO main: connect to the queue at args[0], print \"consumed \" + "
-                + "item for each item you get, stop at the sentinel");
+        throw new UnsupportedOperationException("TODO task 4: main: connect to the queue at "
+                + "args[0], print \"consumed \" + item for each item you get, stop at the sentinel");
     }
 }

@@ -20,18 +20,19 @@ public final class ProcessQueue implements AutoCloseable {
 
     /** Creates an empty queue and starts serving it. */
     public ProcessQueue() {
-        throw new UnsupportedOperationException("TODO ProcessQueue(): open a socket other processes can connect to, "
-                + "and serve put/get requests on it from a queue held in this process");
+        throw new UnsupportedOperationException("TODO task 1: ProcessQueue(): bind a Unix "
+                + "domain socket in a private temporary directory (task 2: and serve requests on it)");
     }
 
     /** What another process needs to reach this queue: pass it to {@link QueueClient#connect(String)}. */
     public String address() {
-        throw new UnsupportedOperationException("TODO address(): the socket's path (or whatever connect() needs)");
+        throw new UnsupportedOperationException("TODO task 1: address(): the socket's path");
     }
 
     /** How many items (sentinels included) are waiting in the queue now. */
     public int size() {
-        throw new UnsupportedOperationException("TODO size(): the number of items held in the queue");
+        throw new UnsupportedOperationException("TODO task 3: size(): the number of items held in "
+                + "the queue");
     }
 
     /**
@@ -40,6 +41,7 @@ public final class ProcessQueue implements AutoCloseable {
      */
     @Override
     public void close() {
-        throw new UnsupportedOperationException("TODO close(): stop serving, disconnect clients, remove the socket");
+        throw new UnsupportedOperationException("TODO task 1: close(): close the socket, remove its "
+                + "file and its directory; do nothing the second time");
     }
 }

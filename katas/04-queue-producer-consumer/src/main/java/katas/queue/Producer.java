@@ -12,8 +12,8 @@ public final class Producer {
     }
 
     public static void main(String[] args) {
-        throw new UnsupportedOperationException("TODO main: connect to the queue at args[0] and put asItem(arg) "
-                + "for every further argument");
+        throw new UnsupportedOperationException("TODO task 4: main: connect to the queue at "
+                + "args[0] and put asItem(arg) for every further argument");
     }
 
     /** Given: the item an argument stands for. */

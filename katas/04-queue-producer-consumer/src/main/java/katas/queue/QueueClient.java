@@ -30,7 +30,8 @@ public final class QueueClient implements AutoCloseable {
      * @throws IllegalStateException if no queue is being served there
      */
     public static QueueClient connect(String address) {
-        throw new UnsupportedOperationException("TODO connect(): open a connection to the queue at " + address);
+        throw new UnsupportedOperationException("TODO task 1: connect(): open a connection to the queue "
+                + "at " + address + ", or throw an IllegalStateException");
     }
 
     /**
@@ -40,7 +41,8 @@ public final class QueueClient implements AutoCloseable {
      * @throws IllegalStateException    if this client was closed or the queue is gone
      */
     public void put(Object item) {
-        throw new UnsupportedOperationException("TODO put(): serialize the item and send it as one frame");
+        throw new UnsupportedOperationException("TODO task 3: put(): serialize the item, send it as one "
+                + "frame, wait for the owner's acknowledgement");
     }
 
     /**
@@ -49,7 +51,8 @@ public final class QueueClient implements AutoCloseable {
      * @throws IllegalStateException if this client was closed or the queue is gone
      */
     public Object get() {
-        throw new UnsupportedOperationException("TODO get(): ask the owner for the head item and wait for it");
+        throw new UnsupportedOperationException("TODO task 2: get(): ask the owner for the head item and "
+                + "wait for it");
     }
 
     /**
@@ -59,12 +62,14 @@ public final class QueueClient implements AutoCloseable {
      * @throws IllegalStateException if this client was closed or the queue is gone
      */
     public Optional<Object> get(Duration timeout) {
-        throw new UnsupportedOperationException("TODO get(timeout): like get(), but give up after the timeout");
+        throw new UnsupportedOperationException("TODO task 2: get(timeout): like get(), but the owner "
+                + "gives up after the timeout");
     }
 
     /** Disconnects from the queue; the queue and its items stay with its owner. Closing twice is harmless. */
     @Override
     public void close() {
-        throw new UnsupportedOperationException("TODO close(): close the connection");
+        throw new UnsupportedOperationException("TODO task 1: close(): close the connection; do nothing "
+                + "the second time");
     }
 }

@@ -1,7 +1,8 @@
 package katas.queue;
 
 /**
- * The queue's wire protocol, shared by {@link ProcessQueue} (the server) and {@link QueueClient}.
+ * The queue's wire protocol, shared by {@link ProcessQueue} (the server) and {@link QueueClient}. Given: you do not
+ * need to change it.
  *
  * <pre>
  * request  PUT:  byte PUT,  int length, length bytes (one serialized item)   reply: byte STORED
@@ -9,8 +10,8 @@ package katas.queue;
  *                                                                                or: byte EMPTY (timeout passed)
  * </pre>
  *
- * Given: a suggestion you may follow, change or ignore. Whatever you choose, each item travels as one
- * length-prefixed frame.
+ * Each item travels as one length-prefixed frame: an int, then exactly that many bytes. A socket is a stream of
+ * bytes, not of messages, so the length is how the reader knows where an item ends.
  */
 final class Wire {
 

@@ -16,6 +16,7 @@ import katas.process.CapturedProcess;
 import katas.queue.fixtures.PutsThenHalts;
 import katas.testkit.ChildJvmFleet;
 import katas.testkit.KataTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Producer and consumer processes around one {@link ProcessQueue} owned by the test JVM. */
@@ -42,7 +43,42 @@ class ProducerConsumerTest {
         return Stream.concat(Stream.of(address), items.stream()).toArray(String[]::new);
     }
 
+    private static List<String> consumed(CapturedProcess consumer) {
+        return consumer.stdout().lines().stream()
+                .map(line -> line.startsWith("consumed ") ? line.substring("consumed ".length()) : "?" + line)
+                .collect(Collectors.toList());
+    }
+
     @Test
+    @Tag("task:3")
+    void a_producer_that_halts_right_after_its_last_put_loses_nothing() throws Exception {
+        List<String> items = List.of("first " + System.nanoTime(), "second", "third", "last");
+        try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
+                QueueClient parent = QueueCalls.connectServed(queue)) {
+            CapturedProcess producer = children.start(PutsThenHalts.class, producerArgs(queue.address(), items));
+            assertThat(children.exitCodeOf(producer, "producer", PLENTY, PRODUCER_MAY_HANG))
+                    .as("exit code of the producer that halted right after its puts: %s", describeExit(producer))
+                    .isZero();
+
+            assertThat(queue.size())
+                    .as("items in the queue the moment a producer process that put %d items has halted "
+                            + "(Runtime.halt: no close(), no shutdown hooks, no daemon thread runs on). Fewer means "
+                            + "put() returned before the owner held the item: it sat in a buffer, or a background "
+                            + "thread was still to send it. put() must flush and wait for the owner's "
+                            + "acknowledgement", items.size())
+                    .isEqualTo(items.size());
+            List<Object> received = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                received.add(within(queue, "get(8 s) in the test JVM").get(() -> parent.get(PLENTY))
+                        .orElse("<nothing within 8 s>"));
+            }
+            assertThat(received).as("the items of the halted producer, as the test JVM got them: all, in order")
+                    .containsExactlyElementsOf(items);
+        }
+    }
+
+    @Test
+    @Tag("task:4")
     void a_consumer_process_gets_zero_to_nine_in_fifo_order_and_exits_by_itself_at_the_sentinel() throws Exception {
         try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
                 QueueClient parent = QueueCalls.connectServed(queue)) {
@@ -67,6 +103,7 @@ class ProducerConsumerTest {
     }
 
     @Test
+    @Tag("task:4")
     void numbers_and_strings_from_a_producer_process_arrive_intact_and_with_their_types() throws Exception {
         String token = "token-" + System.nanoTime();
         try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
@@ -93,6 +130,7 @@ class ProducerConsumerTest {
     }
 
     @Test
+    @Tag("task:4")
     void two_producers_and_two_consumers_consume_every_item_exactly_once_in_each_producers_order()
             throws Exception {
         List<String> fromA = IntStream.range(0, 25).mapToObj(i -> "A" + i).collect(Collectors.toList());
@@ -141,13 +179,8 @@ class ProducerConsumerTest {
         }
     }
 
-    private static List<String> consumed(CapturedProcess consumer) {
-        return consumer.stdout().lines().stream()
-                .map(line -> line.startsWith("consumed ") ? line.substring("consumed ".length()) : "?" + line)
-                .collect(Collectors.toList());
-    }
-
     @Test
+    @Tag("task:4")
     void a_producer_that_exits_before_anything_is_read_leaves_its_items_in_the_queue() throws Exception {
         List<String> items = numbers(0, 1000);
         try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
@@ -168,33 +201,6 @@ class ProducerConsumerTest {
                     .as("exit code of the consumer: %s", describeExit(consumer)).isZero();
             assertThat(consumed(consumer))
                     .as("what a consumer started after the producer had exited got: all of its items, in order")
-                    .containsExactlyElementsOf(items);
-        }
-    }
-
-    @Test
-    void a_producer_that_halts_right_after_its_last_put_loses_nothing() throws Exception {
-        List<String> items = List.of("first " + System.nanoTime(), "second", "third", "last");
-        try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
-                QueueClient parent = QueueCalls.connectServed(queue)) {
-            CapturedProcess producer = children.start(PutsThenHalts.class, producerArgs(queue.address(), items));
-            assertThat(children.exitCodeOf(producer, "producer", PLENTY, PRODUCER_MAY_HANG))
-                    .as("exit code of the producer that halted right after its puts: %s", describeExit(producer))
-                    .isZero();
-
-            assertThat(queue.size())
-                    .as("items in the queue the moment a producer process that put %d items has halted "
-                            + "(Runtime.halt: no close(), no shutdown hooks, no daemon thread runs on). Fewer means "
-                            + "put() returned before the owner held the item: it sat in a buffer, or a background "
-                            + "thread was still to send it. put() must flush and wait for the owner's "
-                            + "acknowledgement", items.size())
-                    .isEqualTo(items.size());
-            List<Object> received = new ArrayList<>();
-            for (int i = 0; i < items.size(); i++) {
-                received.add(within(queue, "get(8 s) in the test JVM").get(() -> parent.get(PLENTY))
-                        .orElse("<nothing within 8 s>"));
-            }
-            assertThat(received).as("the items of the halted producer, as the test JVM got them: all, in order")
                     .containsExactlyElementsOf(items);
         }
     }

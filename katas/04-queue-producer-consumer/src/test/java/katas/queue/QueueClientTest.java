@@ -32,6 +32,7 @@ import katas.testkit.ChildJvmFleet;
 import katas.testkit.Gadget;
 import katas.testkit.KataTest;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What a {@link QueueClient} in one process does with a {@link ProcessQueue} owned by another. */
@@ -61,24 +62,64 @@ class QueueClientTest {
     }
 
     @Test
-    void an_item_carries_the_pid_of_the_producer_process_which_is_not_the_test_jvm() throws Exception {
-        try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
-                QueueClient parent = QueueCalls.connectServed(queue)) {
-            CapturedProcess producer = children.start(PutsItsPid.class, queue.address());
-            assertThat(children.exitCodeOf(producer, "producer", PLENTY, PRODUCER_MAY_HANG))
-                    .as("exit code of the producer: %s", describeExit(producer)).isZero();
+    @Tag("task:1")
+    void closing_a_client_or_a_queue_a_second_time_does_nothing() {
+        ProcessQueue queue = new ProcessQueue();
+        QueueClient client = QueueClient.connect(queue.address());
+        client.close();
+        assertThatCode(client::close)
+                .as("a second close() of a QueueClient, as try-with-resources does after an explicit close(): it "
+                        + "must do nothing, not throw")
+                .doesNotThrowAnyException();
+        queue.close();
+        assertThatCode(queue::close)
+                .as("a second close() of a ProcessQueue, as try-with-resources does after an explicit close(): it "
+                        + "must do nothing, not throw")
+                .doesNotThrowAnyException();
+    }
 
-            Object item = getWithin(queue, parent, "the pid a producer process put").orElse(null);
+    @Test
+    @Tag("task:1")
+    void a_closed_queue_cleans_up_its_socket_and_refuses_new_clients_clearly() {
+        ProcessQueue queue = new ProcessQueue();
+        String address = queue.address();
+        queue.close();
 
-            assertThat(item).as("the item a producer process put: its own pid, as a Long").isInstanceOf(Long.class);
-            assertThatProcess((Long) item).ranOutsideTheTestJvm();
-            assertThat((Long) item)
-                    .as("the pid inside the item must be the producer's; the test JVM is pid %d", TEST_JVM)
-                    .isEqualTo(producer.pid());
+        assertThat(Path.of(address))
+                .as("the socket file at the queue's address after close(): removed, so nothing is left in the "
+                        + "temporary directory (delete the socket file, then its directory)")
+                .doesNotExist();
+        Path directory = Path.of(address).getParent();
+        if (directory != null) {
+            assertThat(directory).as("the queue's private directory after close(): removed too").doesNotExist();
+        }
+        assertThatExceptionOfType(IllegalStateException.class)
+                .as("QueueClient.connect to a queue that was closed: an IllegalStateException saying that no queue "
+                        + "is served there")
+                .isThrownBy(() -> QueueClient.connect(address));
+    }
+
+    @Test
+    @Tag("task:1")
+    void the_socket_is_in_a_directory_that_only_this_user_can_enter() throws Exception {
+        try (ProcessQueue queue = new ProcessQueue()) {
+            Path socket = Path.of(queue.address()).toAbsolutePath();
+            Assumptions.assumeTrue(Files.exists(socket), "the address is not a socket file");
+            Path directory = socket.getParent();
+            Assumptions.assumeTrue(Files.getFileStore(directory).supportsFileAttributeView("posix"),
+                    "only a POSIX file system has permission bits to check");
+
+            assertThat(Files.getPosixFilePermissions(directory))
+                    .as("the permissions of %s, the directory of the queue's socket. Any other user who can enter it "
+                            + "can connect to the queue and put or take items: make it with "
+                            + "Files.createTempDirectory, which only its owner may enter", directory)
+                    .containsOnly(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                            PosixFilePermission.OWNER_EXECUTE);
         }
     }
 
     @Test
+    @Tag("task:2")
     void get_with_a_timeout_under_a_second_on_an_empty_queue_gives_up_after_about_that_timeout() throws Exception {
         List<Long> timeouts = List.of(0L, 120L, 40L, 300L, 80L);
         long sum = timeouts.stream().mapToLong(Long::longValue).sum();
@@ -120,6 +161,26 @@ class QueueClientTest {
     }
 
     @Test
+    @Tag("task:3")
+    void an_item_carries_the_pid_of_the_producer_process_which_is_not_the_test_jvm() throws Exception {
+        try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
+                QueueClient parent = QueueCalls.connectServed(queue)) {
+            CapturedProcess producer = children.start(PutsItsPid.class, queue.address());
+            assertThat(children.exitCodeOf(producer, "producer", PLENTY, PRODUCER_MAY_HANG))
+                    .as("exit code of the producer: %s", describeExit(producer)).isZero();
+
+            Object item = getWithin(queue, parent, "the pid a producer process put").orElse(null);
+
+            assertThat(item).as("the item a producer process put: its own pid, as a Long").isInstanceOf(Long.class);
+            assertThatProcess((Long) item).ranOutsideTheTestJvm();
+            assertThat((Long) item)
+                    .as("the pid inside the item must be the producer's; the test JVM is pid %d", TEST_JVM)
+                    .isEqualTo(producer.pid());
+        }
+    }
+
+    @Test
+    @Tag("task:3")
     void a_get_that_timed_out_leaves_nothing_behind_so_the_next_item_goes_to_the_next_get() throws Exception {
         try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
                 QueueClient parent = QueueCalls.connectServed(queue);
@@ -151,6 +212,68 @@ class QueueClientTest {
     }
 
     @Test
+    @Tag("task:3")
+    void a_one_mebibyte_item_arrives_intact() throws Exception {
+        int size = 1 << 20;
+        try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
+                QueueClient parent = QueueCalls.connectServed(queue)) {
+            CapturedProcess producer = children.start(PutsABigItem.class, queue.address(), String.valueOf(size));
+            assertThat(children.exitCodeOf(producer, "producer", PLENTY,
+                    "A 1 MiB item is larger than any pipe or socket buffer: "
+                    + "the owner must keep reading while the item arrives."))
+                    .as("exit code of the producer: %s", describeExit(producer)).isZero();
+
+            Object item = getWithin(queue, parent, "the 1 MiB item a producer process put").orElse(null);
+
+            assertThat(item).as("the 1 MiB item the producer process put").isInstanceOf(byte[].class);
+            assertThat((byte[]) item)
+                    .as("the 1 MiB item, byte for byte (a frame that is cut short or read in the wrong pieces shows "
+                            + "here)")
+                    .hasSize(size)
+                    .isEqualTo(PutsABigItem.pattern(size, producer.pid()));
+        }
+    }
+
+    @Test
+    @Tag("task:3")
+    void two_queues_open_at_once_in_one_process_each_have_their_own_address_and_items() {
+        try (ProcessQueue first = new ProcessQueue()) {
+            ProcessQueue second = null;
+            try {
+                second = new ProcessQueue();
+            } catch (RuntimeException e) {
+                fail("a second ProcessQueue, opened in the test JVM while a first one is open, could not be created. "
+                        + "Every queue needs a socket and a private directory of its own: name them uniquely "
+                        + "(Files.createTempDirectory), not after the process, which owns both queues", e);
+            }
+            try (ProcessQueue secondQueue = second;
+                    QueueClient toFirst = QueueClient.connect(first.address());
+                    QueueClient toSecond = QueueClient.connect(secondQueue.address())) {
+                assertThat(secondQueue.address())
+                        .as("the addresses of two queues open at once in one process: each needs its own socket")
+                        .isNotEqualTo(first.address());
+                toFirst.put("for the first queue");
+                toSecond.put("for the second queue");
+
+                assertThat(within(secondQueue, "get(3 s) on the second of two queues")
+                        .get(() -> toSecond.get(Duration.ofSeconds(3))))
+                        .as("get(3 s) on the second of two queues open at once, after one put on each: its own item")
+                        .contains("for the second queue");
+                first.close();
+                assertThat(within(secondQueue, "get(Duration.ZERO) on the second queue after the first was closed")
+                        .get(() -> toSecond.get(Duration.ZERO)))
+                        .as("get(Duration.ZERO) on the second queue, empty, after the first queue was closed: an "
+                                + "empty Optional. Closing one queue must leave the other's socket and directory alone")
+                        .isEmpty();
+                assertThat(secondQueue.size())
+                        .as("size() of the second queue: its one item was taken, and the first queue's item never "
+                                + "belonged to it").isZero();
+            }
+        }
+    }
+
+    @Test
+    @Tag("task:5")
     void an_item_handed_to_a_consumer_that_died_while_it_waited_goes_back_to_the_queue() throws Exception {
         try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
                 QueueClient parent = QueueCalls.connectServed(queue)) {
@@ -171,6 +294,7 @@ class QueueClientTest {
     }
 
     @Test
+    @Tag("task:5")
     void an_item_that_could_not_be_sent_to_a_consumer_that_died_goes_back_to_the_head_not_the_tail() throws Exception {
         Assumptions.assumeTrue(new java.io.File("/bin/kill").canExecute() || new java.io.File("/usr/bin/kill")
                 .canExecute(), "needs the kill command to stop a process");
@@ -212,6 +336,7 @@ class QueueClientTest {
     }
 
     @Test
+    @Tag("task:6")
     void put_and_get_on_a_closed_client_fail_with_an_illegal_state_exception_naming_the_client()
             throws Exception {
         try (ProcessQueue queue = new ProcessQueue()) {
@@ -233,28 +358,7 @@ class QueueClientTest {
     }
 
     @Test
-    void a_one_mebibyte_item_arrives_intact() throws Exception {
-        int size = 1 << 20;
-        try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
-                QueueClient parent = QueueCalls.connectServed(queue)) {
-            CapturedProcess producer = children.start(PutsABigItem.class, queue.address(), String.valueOf(size));
-            assertThat(children.exitCodeOf(producer, "producer", PLENTY,
-                    "A 1 MiB item is larger than any pipe or socket buffer: "
-                    + "the owner must keep reading while the item arrives."))
-                    .as("exit code of the producer: %s", describeExit(producer)).isZero();
-
-            Object item = getWithin(queue, parent, "the 1 MiB item a producer process put").orElse(null);
-
-            assertThat(item).as("the 1 MiB item the producer process put").isInstanceOf(byte[].class);
-            assertThat((byte[]) item)
-                    .as("the 1 MiB item, byte for byte (a frame that is cut short or read in the wrong pieces shows "
-                            + "here)")
-                    .hasSize(size)
-                    .isEqualTo(PutsABigItem.pattern(size, producer.pid()));
-        }
-    }
-
-    @Test
+    @Tag("task:6")
     void an_unserializable_item_fails_in_the_producer_and_the_queue_keeps_working() throws Exception {
         try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
                 QueueClient parent = QueueCalls.connectServed(queue)) {
@@ -279,6 +383,7 @@ class QueueClientTest {
     }
 
     @Test
+    @Tag("task:6")
     void a_consumer_waiting_on_a_queue_that_is_closed_gets_a_clear_error_instead_of_hanging() throws Exception {
         try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet()) {
             CapturedProcess consumer = children.start(WaitsForAnItem.class, queue.address());
@@ -299,97 +404,7 @@ class QueueClientTest {
     }
 
     @Test
-    void closing_a_client_or_a_queue_a_second_time_does_nothing() {
-        ProcessQueue queue = new ProcessQueue();
-        QueueClient client = QueueClient.connect(queue.address());
-        client.close();
-        assertThatCode(client::close)
-                .as("a second close() of a QueueClient, as try-with-resources does after an explicit close(): it "
-                        + "must do nothing, not throw")
-                .doesNotThrowAnyException();
-        queue.close();
-        assertThatCode(queue::close)
-                .as("a second close() of a ProcessQueue, as try-with-resources does after an explicit close(): it "
-                        + "must do nothing, not throw")
-                .doesNotThrowAnyException();
-    }
-
-    @Test
-    void two_queues_open_at_once_in_one_process_each_have_their_own_address_and_items() {
-        try (ProcessQueue first = new ProcessQueue()) {
-            ProcessQueue second = null;
-            try {
-                second = new ProcessQueue();
-            } catch (RuntimeException e) {
-                fail("a second ProcessQueue, opened in the test JVM while a first one is open, could not be created. "
-                        + "Every queue needs a socket and a private directory of its own: name them uniquely "
-                        + "(Files.createTempDirectory), not after the process, which owns both queues", e);
-            }
-            try (ProcessQueue secondQueue = second;
-                    QueueClient toFirst = QueueClient.connect(first.address());
-                    QueueClient toSecond = QueueClient.connect(secondQueue.address())) {
-                assertThat(secondQueue.address())
-                        .as("the addresses of two queues open at once in one process: each needs its own socket")
-                        .isNotEqualTo(first.address());
-                toFirst.put("for the first queue");
-                toSecond.put("for the second queue");
-
-                assertThat(within(secondQueue, "get(3 s) on the second of two queues")
-                        .get(() -> toSecond.get(Duration.ofSeconds(3))))
-                        .as("get(3 s) on the second of two queues open at once, after one put on each: its own item")
-                        .contains("for the second queue");
-                first.close();
-                assertThat(within(secondQueue, "get(Duration.ZERO) on the second queue after the first was closed")
-                        .get(() -> toSecond.get(Duration.ZERO)))
-                        .as("get(Duration.ZERO) on the second queue, empty, after the first queue was closed: an "
-                                + "empty Optional. Closing one queue must leave the other's socket and directory alone")
-                        .isEmpty();
-                assertThat(secondQueue.size())
-                        .as("size() of the second queue: its one item was taken, and the first queue's item never "
-                                + "belonged to it").isZero();
-            }
-        }
-    }
-
-    @Test
-    void a_closed_queue_cleans_up_its_socket_and_refuses_new_clients_clearly() {
-        ProcessQueue queue = new ProcessQueue();
-        String address = queue.address();
-        queue.close();
-
-        assertThat(Path.of(address))
-                .as("the socket file at the queue's address after close(): removed, so nothing is left in the "
-                        + "temporary directory (delete the socket file, then its directory)")
-                .doesNotExist();
-        Path directory = Path.of(address).getParent();
-        if (directory != null) {
-            assertThat(directory).as("the queue's private directory after close(): removed too").doesNotExist();
-        }
-        assertThatExceptionOfType(IllegalStateException.class)
-                .as("QueueClient.connect to a queue that was closed: an IllegalStateException saying that no queue "
-                        + "is served there")
-                .isThrownBy(() -> QueueClient.connect(address));
-    }
-
-    @Test
-    void the_socket_is_in_a_directory_that_only_this_user_can_enter() throws Exception {
-        try (ProcessQueue queue = new ProcessQueue()) {
-            Path socket = Path.of(queue.address()).toAbsolutePath();
-            Assumptions.assumeTrue(Files.exists(socket), "the address is not a socket file");
-            Path directory = socket.getParent();
-            Assumptions.assumeTrue(Files.getFileStore(directory).supportsFileAttributeView("posix"),
-                    "only a POSIX file system has permission bits to check");
-
-            assertThat(Files.getPosixFilePermissions(directory))
-                    .as("the permissions of %s, the directory of the queue's socket. Any other user who can enter it "
-                            + "can connect to the queue and put or take items: make it with "
-                            + "Files.createTempDirectory, which only its owner may enter", directory)
-                    .containsOnly(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-                            PosixFilePermission.OWNER_EXECUTE);
-        }
-    }
-
-    @Test
+    @Tag("task:6")
     void an_item_of_a_class_not_on_the_allow_list_is_refused_and_its_code_never_runs() throws Exception {
         int deserializedBefore = Gadget.DESERIALIZED.get();
         try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();

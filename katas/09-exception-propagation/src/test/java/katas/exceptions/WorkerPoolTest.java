@@ -713,10 +713,10 @@ class WorkerPoolTest {
             List<Long> workers = assertWorkerProcesses(pool.workerPids(), 1);
 
             pool.submit(WorkerPoolTest::failInThisProcess, "x", errors::add);
-            RuntimeException received = errors.poll(10, TimeUnit.SECONDS);
+            RuntimeException received = errors.poll(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS);
 
             assertThat(received)
-                    .as("what the error callback of submit(failing task, x, onError) received within 10 s, without "
+                    .as("what the error callback of submit(failing task, x, onError) received within 5 s, without "
                             + "anyone calling get()")
                     .isInstanceOf(TaskFailedException.class)
                     .hasCauseExactlyInstanceOf(IllegalStateException.class);
@@ -737,10 +737,10 @@ class WorkerPoolTest {
             Task<String, File> fileNamed = File::new;
 
             pool.submit(fileNamed, "secret.txt", errors::add);
-            RuntimeException received = errors.poll(10, TimeUnit.SECONDS);
+            RuntimeException received = errors.poll(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS);
 
             assertThat(received)
-                    .as("what the error callback received within 10 s for a task whose result (a java.io.File) the "
+                    .as("what the error callback received within 5 s for a task whose result (a java.io.File) the "
                             + "parent's allow-list refuses: that task failed too, so onError must hear of it")
                     .isNotNull()
                     .hasStackTraceContaining("allow-list");
@@ -755,10 +755,10 @@ class WorkerPoolTest {
             long worker = assertWorkerProcesses(pool.workerPids(), 1).get(0);
 
             pool.submit(exitsWithSeven(), 1, errors::add);
-            RuntimeException received = errors.poll(10, TimeUnit.SECONDS);
+            RuntimeException received = errors.poll(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS);
 
             assertThat(received)
-                    .as("what the error callback of a task whose worker called System.exit(7) received within 10 s, "
+                    .as("what the error callback of a task whose worker called System.exit(7) received within 5 s, "
                             + "without anyone calling get(). A worker's death is a failure too: fail its unfinished "
                             + "tasks through the same path as a thrown exception, the one that calls onError")
                     .isInstanceOf(WorkerDiedException.class);

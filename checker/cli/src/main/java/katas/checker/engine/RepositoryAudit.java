@@ -51,8 +51,9 @@ public final class RepositoryAudit {
     private final Catalogue catalogue;
     private final KataChecker checker;
     /**
-     * For the task-1 states, whose later tasks' tests mostly wait out their bounds for what is not written yet:
-     * more JVMs side by side halve that time, and the tests of task 1 that must pass are not the timing-tight ones.
+     * For the stub and the task-1 states, whose tests of unwritten tasks mostly wait out their bounds: more JVMs
+     * side by side halve that time. A stub only has to fail; and the tests of task 1 that must pass are not the
+     * timing-tight ones.
      */
     private final KataChecker waitingChecker;
 
@@ -111,7 +112,7 @@ public final class RepositoryAudit {
         } else {
             problems.add("no reference solution in solutions/" + kata.slug());
         }
-        KataResult stub = checker.check(kata, KataChecker.Code.LEARNER);
+        KataResult stub = waitingChecker.check(kata, KataChecker.Code.LEARNER);
         if (stub.outcome() != Outcome.FAILED || stub.passedCount() > 0) {
             problems.add("the stub must fail every test, but: " + describe(stub, true));
         }

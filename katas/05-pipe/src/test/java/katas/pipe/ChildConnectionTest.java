@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -312,6 +313,20 @@ class ChildConnectionTest {
         }
 
         assertThatProcess(child.process()).isDeadWithin(Duration.ofSeconds(2));
+    }
+
+    @Test
+    @Tag("task:2")
+    void a_frame_whose_length_is_negative_is_refused_as_a_corrupt_stream() {
+        // FF 00 00 00: what a length looks like when stray bytes, not a frame, arrived at the start of one.
+        Connection end = Connection.receiveOnly(new ByteArrayInputStream(new byte[] {(byte) 0xFF, 0, 0, 0}));
+
+        assertThatExceptionOfType(IOException.class)
+                .as("recvBytes() of a frame whose length reads as %d: no frame of ours has a length below zero, so "
+                        + "the stream is corrupt (something else wrote into the pipe). Refuse it with an IOException "
+                        + "that says so, instead of new byte[length] failing with a NegativeArraySizeException",
+                        0xFF000000)
+                .isThrownBy(end::recvBytes);
     }
 
     @Test

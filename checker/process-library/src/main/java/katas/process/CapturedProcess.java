@@ -12,6 +12,7 @@ public final class CapturedProcess {
 
     public CapturedProcess(Process process) {
         this.process = process;
+        StartedProcesses.add(process);
         this.stdout = CapturedOutput.of(process.getInputStream(), "stdout of pid " + process.pid());
         this.stderr = CapturedOutput.of(process.getErrorStream(), "stderr of pid " + process.pid());
     }

@@ -93,7 +93,9 @@ public final class JavaProcess {
 
     /** Starts the child with piped standard streams: the caller must drain stdout and stderr. */
     public Process start() throws IOException {
-        return processBuilder().start();
+        Process process = processBuilder().start();
+        StartedProcesses.add(process);
+        return process;
     }
 
     /** Starts the child with its stdout and stderr drained into memory, so it can never block on a full pipe. */

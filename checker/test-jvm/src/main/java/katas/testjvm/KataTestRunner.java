@@ -15,12 +15,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import katas.process.ProcessTimeline;
 import katas.testjvm.Outcome;
 import katas.testjvm.TestResult;
 import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
@@ -77,6 +79,7 @@ public final class KataTestRunner {
         LauncherDiscoveryRequest everything = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClasspathRoots(Set.of(testClasses)))
                 .enableImplicitConfigurationParameters(false)
+                .configurationParameter(ProcessTimeline.RECORD_PARAMETER, "true")
                 .build();
         TestPlan plan = launcher.discover(everything);
         Map<String, String> tests = tests(plan);
@@ -109,7 +112,8 @@ public final class KataTestRunner {
                 .map(DiscoverySelectors::selectUniqueId).collect(Collectors.toList());
         return mine.isEmpty() ? Optional.empty()
                 : Optional.of(LauncherDiscoveryRequestBuilder.request().selectors(mine)
-                        .enableImplicitConfigurationParameters(false).build());
+                        .enableImplicitConfigurationParameters(false)
+                        .configurationParameter(ProcessTimeline.RECORD_PARAMETER, "true").build());
     }
 
     /** How long each test took in the last run, by {@link Collector#key}; nothing if there was no readable run. */
@@ -125,12 +129,16 @@ public final class KataTestRunner {
         }
     }
 
-    /** Turns JUnit's events into records: a start and one {@link TestResult} per test. */
+    /**
+     * Turns JUnit's events into records: a start and one {@link TestResult} per test, with the process timeline the
+     * test kit published for it.
+     */
     static final class Collector implements TestExecutionListener {
 
         private final ResultRecords records;
         private final OutputStream toChecker;
         private final Map<String, Long> started = new ConcurrentHashMap<>();
+        private final Map<String, ProcessTimeline> timelines = new ConcurrentHashMap<>();
 
         Collector(ResultRecords records, OutputStream toChecker) {
             this.records = records;
@@ -142,6 +150,14 @@ public final class KataTestRunner {
             started.put(test.getUniqueId(), System.nanoTime());
             if (test.isTest()) {
                 send(records.start(key(test)));
+            }
+        }
+
+        @Override
+        public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
+            String timeline = entry.getKeyValuePairs().get(ProcessTimeline.REPORT_KEY);
+            if (test.isTest() && timeline != null) {
+                timelines.put(test.getUniqueId(), ProcessTimeline.decode(timeline));
             }
         }
 
@@ -168,7 +184,10 @@ public final class KataTestRunner {
         private synchronized void add(TestIdentifier test, Outcome outcome, String message) {
             Long start = started.remove(test.getUniqueId());
             long millis = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
-            send(records.result(new TestResult(readableName(test), testClass(test), outcome, message, millis)));
+            ProcessTimeline timeline = timelines.getOrDefault(test.getUniqueId(), ProcessTimeline.NONE);
+            timelines.remove(test.getUniqueId());
+            send(records.result(new TestResult(readableName(test), testClass(test), outcome, message, millis)
+                    .withTimeline(timeline)));
         }
 
         private synchronized void send(byte[] record) {

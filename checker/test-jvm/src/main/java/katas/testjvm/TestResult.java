@@ -1,5 +1,7 @@
 package katas.testjvm;
 
+import katas.process.ProcessTimeline;
+
 /**
  * One test's result.
  *
@@ -10,12 +12,15 @@ package katas.testjvm;
  * @param millis    how long the test took
  * @param task      the kata's task the test belongs to (its {@code @Tag("task:N")}), or 0 where it is not known:
  *                  the checker reads it from the test's source, the test JVM leaves it 0
+ * @param timeline  what the processes the test started did, as the test kit recorded it; {@link
+ *                  ProcessTimeline#NONE} where nothing was recorded
  */
-public record TestResult(String name, String testClass, Outcome outcome, String message, long millis, int task) {
+public record TestResult(String name, String testClass, Outcome outcome, String message, long millis, int task,
+        ProcessTimeline timeline) {
 
-    /** A result whose task is not known yet. */
+    /** A result whose task is not known yet, with no timeline. */
     public TestResult(String name, String testClass, Outcome outcome, String message, long millis) {
-        this(name, testClass, outcome, message, millis, 0);
+        this(name, testClass, outcome, message, millis, 0, ProcessTimeline.NONE);
     }
 
     public boolean passed() {
@@ -28,7 +33,11 @@ public record TestResult(String name, String testClass, Outcome outcome, String 
     }
 
     public TestResult inTask(int task) {
-        return new TestResult(name, testClass, outcome, message, millis, task);
+        return new TestResult(name, testClass, outcome, message, millis, task, timeline);
+    }
+
+    public TestResult withTimeline(ProcessTimeline timeline) {
+        return new TestResult(name, testClass, outcome, message, millis, task, timeline);
     }
 
     /** What names a test across runs and test JVMs: its class and its readable name. */

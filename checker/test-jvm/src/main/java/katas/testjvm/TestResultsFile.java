@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import katas.process.ProcessTimeline;
 import katas.testjvm.Outcome;
 import katas.testjvm.TestResult;
 
@@ -28,7 +29,9 @@ import katas.testjvm.TestResult;
  */
 public final class TestResultsFile {
 
-    private static final int FORMAT = 1;
+    /** Format 2 added each test's process timeline; format 1 files (remembered by an older checker) still read. */
+    private static final int FORMAT = 2;
+    private static final int FORMAT_WITHOUT_TIMELINES = 1;
     private static final int MAX_FIELD_BYTES = 64 << 20;
 
     private TestResultsFile() {
@@ -66,6 +69,7 @@ public final class TestResultsFile {
             writeString(out, result.outcome().name());
             writeString(out, result.message());
             out.writeLong(result.millis());
+            writeString(out, result.timeline().isEmpty() ? "" : result.timeline().encode());
         }
         out.flush();
     }
@@ -83,7 +87,8 @@ public final class TestResultsFile {
 
     private static List<TestResult> read(InputStream stream, String source) throws IOException {
         DataInputStream in = new DataInputStream(stream);
-        if (in.readInt() != FORMAT) {
+        int format = in.readInt();
+        if (format != FORMAT && format != FORMAT_WITHOUT_TIMELINES) {
             throw new IOException(source + " is not a test results file of format " + FORMAT);
         }
         int count = in.readInt();
@@ -92,7 +97,8 @@ public final class TestResultsFile {
             String name = readString(in);
             String testClass = readString(in);
             Outcome outcome = outcome(readString(in), source);
-            results.add(new TestResult(name, testClass, outcome, readString(in), in.readLong()));
+            TestResult result = new TestResult(name, testClass, outcome, readString(in), in.readLong());
+            results.add(format == FORMAT ? result.withTimeline(ProcessTimeline.decode(readString(in))) : result);
         }
         return results;
     }

@@ -51,6 +51,7 @@ public final class LeakedProcessGuard implements BeforeEachCallback, AfterEachCa
         List<ProcessHandle> leaked = leakedSince(before);
         if (!leaked.isEmpty()) {
             String names = leaked.stream().map(ProcessTree::describe).collect(Collectors.joining("\n  "));
+            ProcessRecorder.leaked(context, leaked);
             leaked.forEach(ProcessTree::kill);
             problems.add("This test left " + leaked.size() + " process(es) running; the kit killed them:\n  "
                     + names + "\nEvery process a test starts must have exited when the test ends: join, close or "

@@ -13,18 +13,24 @@ import katas.checker.report.BoardView;
 import katas.checker.report.CheckView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ./kata check <kata>...}: runs the kata's tests against the learner's code. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Compiles the kata and runs its tests against your code; shows the tasks done, the current "
-                + "task's failures in full, and the tasks still to come.%n"
+                + "task's failures in full, each with the processes its test started on a time line, and the tasks "
+                + "still to come.%n"
                 + "Exit code 0 only when every test of every named kata passes.")
 public final class CheckCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "KATA", description = "a kata: 1, 01, create-process or 01-create-process")
     List<String> names;
+
+    @Option(names = "--timeline", description = "show every test of every task, each with the processes it "
+            + "started on a time line (failing tests always show theirs)")
+    boolean everyTimeline;
 
     @Spec
     CommandSpec spec;
@@ -41,7 +47,7 @@ public final class CheckCommand implements Callable<Integer> {
         for (Kata kata : katas) {
             KataResult result = repo.checker().check(kata, KataChecker.Code.LEARNER);
             TaskProgress tasks = Progress.tasksOf(kata, result);
-            out.print(CheckView.render(result, tasks));
+            out.print(CheckView.render(result, tasks, new CheckView.Timelines(everyTimeline, Terminal.style())));
             out.println();
             if (result.passed()) {
                 out.println("Solved! Run ./kata to see the board and your next kata.");

@@ -69,7 +69,7 @@ public final class WatchCommand implements Callable<Integer> {
             KataResult result = repo.checker().check(kata, KataChecker.Code.LEARNER);
             TaskProgress tasks = Progress.tasksOf(kata, result);
             checks++;
-            out.print(CheckView.render(result, tasks));
+            out.print(CheckView.render(result, tasks, new CheckView.Timelines(false, Terminal.style())));
             out.println();
             announceTasksDone(tasks, kata, out);
             if (minutes != null) {

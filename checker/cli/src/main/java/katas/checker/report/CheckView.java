@@ -12,10 +12,27 @@ import katas.testjvm.TestResult;
  */
 public final class CheckView {
 
+    /** Failing tests' timelines only: the default. */
+    public static final Timelines FAILING_TESTS = new Timelines(false, TimelineView.Style.PLAIN);
+    /** Where the whole timeline fits: the width of a terminal, less the indent of a test's message. */
+    private static final int TIMELINE_WIDTH = 80 - 18;
+
+    /**
+     * Which tests show the processes they started, and how they are drawn.
+     *
+     * @param everyTest every test shows its timeline, and every task its tests; else only failing tests do
+     */
+    public record Timelines(boolean everyTest, TimelineView.Style style) {
+    }
+
     private CheckView() {
     }
 
     public static String render(KataResult result, TaskProgress progress) {
+        return render(result, progress, FAILING_TESTS);
+    }
+
+    public static String render(KataResult result, TaskProgress progress, Timelines timelines) {
         StringBuilder out = new StringBuilder();
         out.append(result.slug()).append(": ").append(BoardView.state(result, progress))
                 .append(String.format("  (%.1f s)%n", result.millis() / 1000.0));
@@ -27,7 +44,7 @@ public final class CheckView {
         }
         out.append('\n');
         if (!progress.hasTasks()) {
-            tests(result.tests(), "  ", out);
+            tests(result.tests(), "  ", timelines, out);
             return out.toString();
         }
         int current = progress.current().map(s -> s.task().number()).orElse(Integer.MAX_VALUE);
@@ -35,13 +52,13 @@ public final class CheckView {
             int number = step.task().number();
             String label = number < current ? "done" : number == current ? "now " : "next";
             out.append(String.format("  %s  %-44s %s%n", label, step.task().heading(), count(step, number > current)));
-            if (number == current) {
-                tests(step.tests(), "          ", out);
+            if (number == current || timelines.everyTest()) {
+                tests(step.tests(), "          ", timelines, out);
             }
         }
         if (!progress.untasked().isEmpty()) {
             out.append("  tests in no task of the README:\n");
-            tests(progress.untasked(), "          ", out);
+            tests(progress.untasked(), "          ", timelines, out);
         }
         return out.toString();
     }
@@ -57,11 +74,15 @@ public final class CheckView {
         return "(" + step.passed() + " of " + tests + (tests == 1 ? " test passes)" : " tests pass)");
     }
 
-    private static void tests(List<TestResult> tests, String prefix, StringBuilder out) {
+    private static void tests(List<TestResult> tests, String prefix, Timelines timelines, StringBuilder out) {
         for (TestResult test : tests) {
             out.append(prefix).append(label(test.outcome())).append("  ").append(test.name()).append('\n');
             if (test.outcome() == Outcome.FAILED && !test.message().isEmpty()) {
                 out.append(indent(test.message(), prefix + "        ")).append('\n');
+            }
+            if (!test.timeline().isEmpty() && (test.failed() || timelines.everyTest())) {
+                String drawing = TimelineView.render(test.timeline(), TIMELINE_WIDTH, timelines.style());
+                out.append(indent(drawing, prefix + "        ")).append('\n');
             }
         }
     }

@@ -46,7 +46,8 @@ public record ProcessTimeline(long testEndMillis, long recordedMillis, List<Lane
      * @param startMillis when it started (or was first seen)
      * @param endMillis   when it ended, or {@link #STILL_RUNNING} if it outlived the recording
      * @param exitCode    its exit code, or {@link #EXIT_UNKNOWN} where the test JVM cannot know it
-     * @param leaked      the test left it running, and the kit killed it
+     * @param leaked      the test left it behind: the kit's guard found it running after the test, or the test
+     *                    failed and it was still running when the test's code ended
      */
     public record Lane(long pid, long parentPid, String command, long startMillis, long endMillis, int exitCode,
             boolean leaked) {
@@ -70,10 +71,10 @@ public record ProcessTimeline(long testEndMillis, long recordedMillis, List<Lane
             return ended() ? endMillis : otherwise;
         }
 
-        /** How it ended, in words: "exit 0", "SIGTERM (143)", "leaked, killed", "still running". */
+        /** How it ended, in words: "exit 0", "SIGTERM (143)", "leaked", "still running". */
         public String status() {
             if (leaked) {
-                return "leaked, killed";
+                return ended() ? "leaked" : "leaked, running";
             }
             if (!ended()) {
                 return "still running";

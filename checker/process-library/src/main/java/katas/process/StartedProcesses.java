@@ -3,6 +3,9 @@ package katas.process;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.LongConsumer;
 
 /**
  * The child processes this JVM started through the library, by pid: when each started and, once it has ended, when
@@ -25,15 +28,29 @@ public final class StartedProcesses {
         }
     };
 
+    /** Told the pid of every child noted from now on: the test kit's recorder, while a test runs. */
+    private static final Set<LongConsumer> LISTENERS = new CopyOnWriteArraySet<>();
+
     private StartedProcesses() {
+    }
+
+    public static void listen(LongConsumer listener) {
+        LISTENERS.add(listener);
+    }
+
+    public static void stopListening(LongConsumer listener) {
+        LISTENERS.remove(listener);
     }
 
     /** Notes a child that has just started (noting it twice keeps the first start). */
     public static void add(Process process) {
         long pid = process.pid();
         synchronized (BY_PID) {
-            BY_PID.putIfAbsent(pid, new Started(System.nanoTime(), 0, 0, false));
+            if (BY_PID.putIfAbsent(pid, new Started(System.nanoTime(), 0, 0, false)) != null) {
+                return;
+            }
         }
+        LISTENERS.forEach(listener -> listener.accept(pid));
         process.onExit().thenAccept(p -> {
             long end = System.nanoTime();
             synchronized (BY_PID) {

@@ -59,6 +59,9 @@ public final class KataTestRunner {
             .enableTestExecutionListenerAutoRegistration(false)
             .build();
 
+    /** Whether the test kit records each test's processes: yes, unless KATAS_TIMELINE=off (to measure its cost). */
+    private static final String RECORD = String.valueOf(!"off".equals(System.getenv("KATAS_TIMELINE")));
+
     private KataTestRunner() {
     }
 
@@ -79,7 +82,7 @@ public final class KataTestRunner {
         LauncherDiscoveryRequest everything = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClasspathRoots(Set.of(testClasses)))
                 .enableImplicitConfigurationParameters(false)
-                .configurationParameter(ProcessTimeline.RECORD_PARAMETER, "true")
+                .configurationParameter(ProcessTimeline.RECORD_PARAMETER, RECORD)
                 .build();
         TestPlan plan = launcher.discover(everything);
         Map<String, String> tests = tests(plan);
@@ -113,7 +116,7 @@ public final class KataTestRunner {
         return mine.isEmpty() ? Optional.empty()
                 : Optional.of(LauncherDiscoveryRequestBuilder.request().selectors(mine)
                         .enableImplicitConfigurationParameters(false)
-                        .configurationParameter(ProcessTimeline.RECORD_PARAMETER, "true").build());
+                        .configurationParameter(ProcessTimeline.RECORD_PARAMETER, RECORD).build());
     }
 
     /** How long each test took in the last run, by {@link Collector#key}; nothing if there was no readable run. */

@@ -1,11 +1,13 @@
 package katas.testkit;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import katas.process.ProcessTimeline;
 import katas.process.ProcessTimeline.Lane;
@@ -24,14 +26,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>It records only when the configuration parameter {@link ProcessTimeline#RECORD_PARAMETER} is true: the checker
  * sets it; under Maven, PIT or an IDE nobody draws the timeline, so nobody pays for it.
  *
- * <p>A process started with a bare {@link ProcessBuilder} is found by looking at the test JVM's descendants every
- * {@link #SAMPLE_EVERY}: one look costs about half a millisecond here. A process the library started (the kit's
- * {@link ChildJvmFleet}, {@code JavaProcess}) is known exactly, exit code included, from
- * {@link StartedProcesses}. A process that lives shorter than one look may be missed.
+ * <p>A process the library starts (the kit's {@link ChildJvmFleet}, {@code JavaProcess}) is known at once and
+ * exactly, exit code included, from {@link StartedProcesses}. Any other (a bare {@link ProcessBuilder}'s, a
+ * grandchild) is found by looking at the test JVM's descendants: every {@link #LOOK_CLOSELY_EVERY} in the first
+ * 100 ms of a test and, once code in this JVM has started a child of its own, always; else every
+ * {@link #LOOK_EVERY}. A look reads every process of the machine (half a millisecond here): looking every 10 or
+ * 20 ms throughout made kata 02's tests 10-15% slower. A process that lives shorter than one look may be missed;
+ * a direct child's end is exact.
  */
 public final class ProcessRecorder implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
 
-    static final Duration SAMPLE_EVERY = Duration.ofMillis(10);
+    static final Duration LOOK_EVERY = Duration.ofMillis(100);
+    /** How often to look at first in each test, and always once code in this JVM starts children on its own. */
+    static final Duration LOOK_CLOSELY_EVERY = Duration.ofMillis(10);
+    private static final long FIRST_MILLIS_LOOKED_AT_CLOSELY = 100;
+    /** Code in this JVM has started a child without the library (kata 01's learner code, say). */
+    private static volatile boolean startsBareChildren;
     private static final java.util.Optional<String> OWN_COMMAND_LINE = ProcessHandle.current().info().commandLine();
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ProcessRecorder.class);
@@ -48,7 +58,7 @@ public final class ProcessRecorder implements BeforeEachCallback, AfterTestExecu
 
     @Override
     public void afterTestExecution(ExtensionContext context) {
-        recording(context).ifPresent(Recording::testEnded);
+        recording(context).ifPresent(r -> r.testEnded(context.getExecutionException().isPresent()));
     }
 
     @Override
@@ -65,7 +75,8 @@ public final class ProcessRecorder implements BeforeEachCallback, AfterTestExecu
 
     /**
      * Marks processes the test left running, which the {@link LeakedProcessGuard} is about to kill: their lanes are
-     * drawn as leaked. The guard's clean-up runs before this recorder's end, which then sees them gone.
+     * drawn as leaked. Most were marked already, as running when the test's code ended; this adds the orphans the
+     * recording never saw. The guard's clean-up runs before this recorder's end, which then sees them gone.
      */
     static void leaked(ExtensionContext context, Collection<ProcessHandle> processes) {
         recording(context).ifPresent(r -> r.leaked(processes));
@@ -75,56 +86,76 @@ public final class ProcessRecorder implements BeforeEachCallback, AfterTestExecu
         return java.util.Optional.ofNullable(context.getStore(NAMESPACE).get(RECORDING, Recording.class));
     }
 
-    /** One test's recording: a sampling thread, and what it has seen. */
+    /** One test's recording: what it has seen, from the library's news and from its own looks. */
     static final class Recording {
 
         private final long startNanos = System.nanoTime();
+        private final long me = ProcessHandle.current().pid();
         private final Set<Long> before;
         private final Map<Long, Seen> seen = new LinkedHashMap<>();
-        private final Thread sampler;
+        private final LongConsumer started = this::startedByTheLibrary;
+        private final Thread looker;
         private volatile long testEndMillis = -1;
+        private long lastLookMillis;
 
         private Recording(Set<Long> before) {
             this.before = before;
-            this.sampler = new Thread(this::sampleUntilStopped, "kit: process recorder");
-            sampler.setDaemon(true);
+            this.looker = new Thread(this::lookUntilStopped, "kit: process recorder");
+            looker.setDaemon(true);
         }
 
         static Recording start() {
             Recording recording = new Recording(ProcessHandle.current().descendants().map(ProcessHandle::pid)
                     .collect(Collectors.toSet()));
-            recording.sampler.start();
+            StartedProcesses.listen(recording.started);
+            recording.looker.start();
             return recording;
         }
 
-        void testEnded() {
+        /**
+         * The test's code is done. If it failed, whatever it started and still runs now is drawn as leaked: it is
+         * most often part of the story (a grandchild that survived terminate(), a worker nobody stopped), although
+         * the test's own clean-up may kill it before the kit's guard looks. A passing test may leave a process for
+         * its clean-up on purpose: only the guard's finds count there.
+         */
+        synchronized void testEnded(boolean failed) {
             testEndMillis = now();
+            look();
+            if (failed) {
+                seen.values().stream().filter(Seen::running).forEach(p -> p.leaked = true);
+            }
         }
 
         synchronized void leaked(Collection<ProcessHandle> processes) {
             for (ProcessHandle process : processes) {
-                see(process, ProcessHandle.current().pid()).leaked = true;
+                see(process, me).leaked = true;
             }
         }
 
         ProcessTimeline stop() throws InterruptedException {
-            sampler.interrupt();
-            sampler.join(1000);
+            StartedProcesses.stopListening(started);
+            looker.interrupt();
+            looker.join(1000);
             synchronized (this) {
-                sample();
+                look();
                 long end = now();
                 List<Lane> lanes = seen.values().stream().map(Seen::lane).collect(Collectors.toList());
                 return new ProcessTimeline(testEndMillis < 0 ? end : testEndMillis, end, lanes);
             }
         }
 
-        private void sampleUntilStopped() {
+        private synchronized void startedByTheLibrary(long pid) {
+            ProcessHandle.of(pid).ifPresent(p -> see(p, me));
+        }
+
+        private void lookUntilStopped() {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
+                    boolean closely = startsBareChildren || now() < FIRST_MILLIS_LOOKED_AT_CLOSELY;
+                    Thread.sleep((closely ? LOOK_CLOSELY_EVERY : LOOK_EVERY).toMillis());
                     synchronized (this) {
-                        sample();
+                        look();
                     }
-                    Thread.sleep(SAMPLE_EVERY.toMillis());
                 }
             } catch (InterruptedException stopped) {
                 // the test is over: stop() takes the last look itself
@@ -132,24 +163,50 @@ public final class ProcessRecorder implements BeforeEachCallback, AfterTestExecu
         }
 
         /** One look: the processes that are new since the last, and the ends of those that have gone. */
-        private void sample() {
-            long me = ProcessHandle.current().pid();
+        private void look() {
             ProcessHandle.current().descendants().filter(p -> !before.contains(p.pid()))
                     .forEach(p -> see(p, p.parent().map(ProcessHandle::pid).orElse(me)));
             long now = now();
             for (Seen process : seen.values()) {
-                if (process.endMillis == Lane.STILL_RUNNING && !ProcessTree.isRunning(process.pid)) {
+                if (!process.askedTheLibrary && process.parentPid == me && now - process.startMillis > 50) {
+                    // By now the library has noted its own child (a look may find one before that); one it has
+                    // not noted was started some other way.
+                    process.askedTheLibrary = true;
+                    startsBareChildren |= StartedProcesses.of(process.pid).isEmpty();
+                }
+                if (process.command == null) {
+                    ProcessHandle.of(process.pid).ifPresent(p -> process.command = commandOf(p));
+                }
+                // The library's own children need no look: StartedProcesses has their end, to the millisecond.
+                if (process.endMillis == Lane.STILL_RUNNING && StartedProcesses.of(process.pid).isEmpty()
+                        && !ProcessTree.isRunning(process.pid)) {
                     process.endMillis = now;
                 }
             }
+            lastLookMillis = now;
         }
 
         private Seen see(ProcessHandle process, long parent) {
-            Seen known = seen.computeIfAbsent(process.pid(), pid -> new Seen(pid, parent, commandOf(process), now()));
-            if (known.command == null) {
-                known.command = commandOf(process);
-            }
-            return known;
+            return seen.computeIfAbsent(process.pid(), pid -> {
+                Seen found = new Seen(pid, parent, commandOf(process), startOf(process));
+                if (parent == me) {
+                    // this JVM's own child: the JDK tells the moment it exits
+                    process.onExit().thenRun(() -> found.exitedAt(now()));
+                }
+                return found;
+            });
+        }
+
+        /**
+         * When a process found by a look started: sometime since the last look. The kernel's start time says when,
+         * but only to within a second (Linux counts it from a boot time kept in whole seconds), so it is only
+         * trusted within that window.
+         */
+        private long startOf(ProcessHandle process) {
+            long now = now();
+            long estimate = process.info().startInstant()
+                    .map(at -> now - Duration.between(at, Instant.now()).toMillis()).orElse(now);
+            return Math.max(lastLookMillis, Math.min(now, estimate));
         }
 
         private Lane laneOf(Seen process) {
@@ -158,7 +215,7 @@ public final class ProcessRecorder implements BeforeEachCallback, AfterTestExecu
             int exit = Lane.EXIT_UNKNOWN;
             StartedProcesses.Started known = StartedProcesses.of(process.pid).orElse(null);
             if (known != null && known.startNanos() - startNanos >= 0) {
-                start = Math.min(start, millisOf(known.startNanos()));
+                start = millisOf(known.startNanos());
                 if (known.ended()) {
                     end = millisOf(known.endNanos());
                     exit = known.exitCode();
@@ -185,6 +242,7 @@ public final class ProcessRecorder implements BeforeEachCallback, AfterTestExecu
             final long startMillis;
             long endMillis = Lane.STILL_RUNNING;
             boolean leaked;
+            boolean askedTheLibrary;
 
             Seen(long pid, long parentPid, String command, long startMillis) {
                 this.pid = pid;
@@ -193,8 +251,21 @@ public final class ProcessRecorder implements BeforeEachCallback, AfterTestExecu
                 this.startMillis = startMillis;
             }
 
+            void exitedAt(long millis) {
+                synchronized (Recording.this) {
+                    if (endMillis == Lane.STILL_RUNNING) {
+                        endMillis = millis;
+                    }
+                }
+            }
+
             Lane lane() {
                 return laneOf(this);
+            }
+
+            boolean running() {
+                return endMillis == Lane.STILL_RUNNING
+                        && !StartedProcesses.of(pid).map(StartedProcesses.Started::ended).orElse(false);
             }
         }
     }

@@ -12,7 +12,7 @@ import katas.process.ProcessTimeline.Lane;
  * processes (the test ran 0.84 s; | is its end)
  * pid 4102 Printer 1    =========                    |  exit 0
  * pid 4103 Printer 2              =========          |  exit 0
- *   pid 4110 sleep 60     ==========================|====  leaked, killed
+ *   pid 4110 sleep 60     ==========================|====  leaked
  *                       0 s                        0.84 s
  * </pre>
  */
@@ -58,7 +58,8 @@ public final class TimelineView {
 
     private static String bar(Lane lane, long span, int width, int endColumn, Style style) {
         int from = column(lane.startMillis(), span, width);
-        int to = Math.max(from + 1, columnAfter(lane.endOr(span), span, width));
+        // Half-open columns: a process that ended before the next began never shares a column with it.
+        int to = Math.max(from + 1, (int) Math.min(width, lane.endOr(span) * width / span));
         StringBuilder bar = new StringBuilder();
         for (int i = 0; i < width; i++) {
             if (i == endColumn) {
@@ -75,11 +76,6 @@ public final class TimelineView {
     /** The column a moment falls in. */
     private static int column(long millis, long span, int width) {
         return (int) Math.min(width - 1, millis * width / span);
-    }
-
-    /** The first column after a moment: a bar covers each column it touches. */
-    private static int columnAfter(long millis, long span, int width) {
-        return (int) Math.min(width, (millis * width + span - 1) / span);
     }
 
     private static String colour(String text, Lane lane, Style style) {

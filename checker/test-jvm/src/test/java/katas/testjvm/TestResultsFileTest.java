@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import katas.process.ProcessTimeline;
 import katas.testjvm.Outcome;
 import katas.testjvm.TestResult;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,19 @@ class TestResultsFileTest {
         TestResultsFile.write(written, file);
 
         assertThat(TestResultsFile.read(file)).containsExactlyElementsOf(written);
+    }
+
+    @Test
+    void a_results_process_timeline_travels_with_it() throws IOException {
+        ProcessTimeline timeline = new ProcessTimeline(300, 310, List.of(
+                new ProcessTimeline.Lane(42, 7, "Printer 1", 3, 250, 0, false)));
+        TestResult result = new TestResult("prints", "PrinterTest", Outcome.PASSED, "", 300).withTimeline(timeline);
+        Path file = temp.resolve("results.bin");
+
+        TestResultsFile.write(List.of(result), file);
+
+        assertThat(TestResultsFile.read(file)).as("the results read back from a file with a timeline")
+                .containsExactly(result);
     }
 
     @Test

@@ -16,10 +16,13 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import katas.checker.engine.Checksums;
 import katas.checker.engine.Grader;
+import katas.checker.engine.Progress;
 import katas.checker.engine.TestSources;
 import katas.checker.model.Grade;
 import katas.checker.model.Kata;
+import katas.checker.model.TaskProgress;
 import katas.checker.report.GradeReports;
+import katas.checker.report.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,8 +31,9 @@ import picocli.CommandLine.Spec;
 /** {@code ./kata grade}: every kata graded on its own, in the format the instructor's tools read. */
 @Command(name = "grade", mixinStandardHelpOptions = true,
         description = "Grades your code kata by kata. A compile error, a hang or a crash costs that kata only; "
-                + "a kata whose tests were changed scores zero.%nExit code 0 when grading completed, "
-                + "whatever the score.")
+                + "a kata whose tests were changed scores zero.%nWith every format, report.html in the output "
+                + "folder shows each kata's tests, failures and processes as a web page.%nExit code 0 when "
+                + "grading completed, whatever the score.")
 public final class GradeCommand implements Callable<Integer> {
 
     /** The output formats. */
@@ -40,7 +44,8 @@ public final class GradeCommand implements Callable<Integer> {
                     + "autograding), junit (JUnit XML). Default: ${DEFAULT-VALUE}")
     Format format;
 
-    @Option(names = "--output", defaultValue = "grades", description = "folder for the files. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--output", defaultValue = "grades", description = "folder for the files (report.html with "
+            + "every format), relative to this repository's root. Default: ${DEFAULT-VALUE}")
     Path output;
 
     @Option(names = "--solutions", description = "grade the reference solutions instead (for maintainers)")
@@ -106,8 +111,25 @@ public final class GradeCommand implements Callable<Integer> {
             default:
                 break;
         }
+        write(folder.resolve("report.html"), HtmlReport.grades(whose(repo, submission), grades, tasks(grades)), out);
         out.flush();
         return 0;
+    }
+
+    /** Whose code the grades are, in words for the report's heading. */
+    private String whose(Repo repo, Path submission) {
+        if (solutions) {
+            return "the reference solutions in " + repo.root();
+        }
+        return student == null ? "this repository, " + repo.root() : "the student's repository " + submission;
+    }
+
+    private static Map<String, TaskProgress> tasks(List<Grade> grades) {
+        Map<String, TaskProgress> tasks = new HashMap<>();
+        for (Grade grade : grades) {
+            tasks.put(grade.kata().slug(), Progress.tasksOf(grade.kata(), grade.result()));
+        }
+        return tasks;
     }
 
     /**
@@ -139,9 +161,7 @@ public final class GradeCommand implements Callable<Integer> {
         if (student != null && !Files.isDirectory(submission.resolve("katas"))) {
             return Optional.of("--student " + student + " is not a kata repository (it has no katas/ folder)");
         }
-        if (format == Format.text || format == Format.classroom && githubOutput != null && githubEnv != null) {
-            return Optional.empty();
-        }
+        // Every format writes report.html to the folder, so every format needs it.
         try {
             Files.createDirectories(folder);
             Path probe = Files.createTempFile(folder, ".grade", ".probe");

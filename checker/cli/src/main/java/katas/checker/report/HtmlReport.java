@@ -178,7 +178,10 @@ public final class HtmlReport {
 
     private static String count(TaskProgress.Step step) {
         int tests = step.tests().size();
-        return "(" + step.passed() + " of " + tests + (tests == 1 ? " test passes)" : " tests pass)");
+        long skipped = step.tests().stream().filter(t -> t.outcome() == Outcome.SKIPPED).count();
+        String passing = step.passed() == tests ? (tests == 1 ? "1 test passes" : tests + " tests pass")
+                : step.passed() + " of " + tests + (tests == 1 ? " test passes" : " tests pass");
+        return "(" + passing + (skipped > 0 ? ", " + skipped + " skipped here" : "") + ")";
     }
 
     private static void tests(List<TestResult> tests, StringBuilder html) {

@@ -59,7 +59,8 @@ class GradeCommandTest {
                 .containsPattern("03-broken +does not compile +0 / 10")
                 .containsPattern("04-tampered +tests changed \\(tampered\\) +0 / 10")
                 .containsPattern("total +60 / 100");
-        assertThat(workspace.out.lines()).as("the grade table's lines fit 80 columns")
+        assertThat(workspace.out.lines().filter(line -> !line.startsWith("wrote ")))
+                .as("the grade table's lines fit 80 columns")
                 .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
     }
 
@@ -178,6 +179,30 @@ class GradeCommandTest {
 
         assertThat(exit).as("exit code of grade with an unusable --output").isEqualTo(2);
         assertThat(workspace.err).contains("cannot write the grades to").contains("Nothing was graded")
+                .doesNotContain("grading 01-passes");
+    }
+
+    @Test
+    void every_format_writes_the_report_page_saying_whose_code_it_is_and_its_points() throws Exception {
+        workspace.run("grade", "--output", "out-page");
+
+        Path page = dir.resolve("out-page/report.html");
+        assertThat(workspace.out).as("what grade printed").contains("wrote " + page);
+        assertThat(Files.readString(page)).as("the grade's report page")
+                .contains("The code of this repository, " + dir + ": 60 / 100 points")
+                .containsPattern("data-kata=\"02-half\">.*failing: 1 of 2 tests pass.*20 / 40")
+                .contains("data-test=\"CodeTest#two is two\" data-outcome=\"FAIL\"", "expected: &lt;2&gt; but was: "
+                        + "&lt;3&gt;");
+    }
+
+    @Test
+    void text_grades_too_are_refused_before_grading_when_the_folder_cannot_be_written() throws Exception {
+        Path aFile = Files.writeString(dir.resolve("not-a-folder-either"), "");
+
+        int exit = workspace.run("grade", "--output", aFile.resolve("grades").toString());
+
+        assertThat(exit).as("exit code of grade --format text with an unusable --output").isEqualTo(2);
+        assertThat(workspace.err).as("what grade said").contains("cannot write the grades to")
                 .doesNotContain("grading 01-passes");
     }
 

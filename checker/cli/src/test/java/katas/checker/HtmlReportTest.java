@@ -126,7 +126,7 @@ class HtmlReportTest {
         double testEnd = number(section(ReportSamples.LEFT_RUNNING), "<line class=\"test-end\" x1=\"");
 
         assertThat(lane).as("the leaked grandchild's lane").startsWith("<g class=\"lane leaked\"")
-                .contains("<text class=\"status\"", "leaked, killed");
+                .containsPattern("<text class=\"status\"[^>]*>" + ReportSamples.LEAKED.status() + "</text>");
         assertThat(number(lane, "<rect class=\"past-end\" x=\"")).as("where the leaked bar's part past the "
                 + "test's end starts, against the test's end at " + testEnd).isEqualTo(testEnd);
     }
@@ -151,7 +151,7 @@ class HtmlReportTest {
         assertThat(lane(section(ReportSamples.LEFT_RUNNING), ReportSamples.LEAKED_PID))
                 .as("the leaked grandchild's lane")
                 .contains("<title>pid 4210, parent pid 4201\nsleep 60\nstarted at 50 ms, ended at 620 ms\n"
-                        + "leaked, killed</title>");
+                        + ReportSamples.LEAKED.status() + "</title>");
     }
 
     @Test

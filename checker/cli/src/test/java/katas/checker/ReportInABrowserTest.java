@@ -109,7 +109,7 @@ class ReportInABrowserTest {
         assertThat(browser.computed(lane + " rect.bar", "fill")).as("the colour of the leaked lane's bar")
                 .isEqualTo("rgb(207, 34, 46)");
         assertThat(browser.texts(lane + " text.status")).as("the leaked lane's status")
-                .containsExactly("leaked, killed");
+                .containsExactly(ReportSamples.LEAKED.status());
         assertThat(pastEndsEnd).as("where the leaked bar's part past the test's end ends, against the test's end at "
                 + testEnd).isGreaterThan(testEnd + 100);
         assertThat(browser.displayed(lane + " rect.past-end")).as("the leaked bar's part past the test's end is shown")

@@ -34,6 +34,9 @@ final class ReportSamples {
     static final long LEAKED_PID = 4210;
     static final long LEAKED_PARENT_PID = 4201;
 
+    /** The leaked grandchild's lane, which the kit killed after the test. */
+    static final Lane LEAKED = new Lane(LEAKED_PID, LEAKED_PARENT_PID, "sleep 60", 50, 620, 137, true);
+
     /** What {@link #ONE_AFTER_ANOTHER} failed with: an assertion message, with the angle brackets they have. */
     static final String ONE_AFTER_ANOTHER_MESSAGE = "[the lines as they reached out] \n"
             + "expected: <[\"40\", \"30\", \"20\", \"10\"]>\n but was: <[\"10\", \"20\", \"30\", \"40\"]>\n"
@@ -94,7 +97,7 @@ final class ReportSamples {
                         "This test left 1 process(es) running; the kit killed them:\n  pid 4210: sleep 60", 3,
                         new ProcessTimeline(400, 640, List.of(
                                 printer(LEAKED_PARENT_PID, 10, 5, 200),
-                                new Lane(LEAKED_PID, LEAKED_PARENT_PID, "sleep 60", 50, 620, 137, true),
+                                LEAKED,
                                 printer(4202, 20, 10, 210))))), 3400);
     }
 

@@ -138,6 +138,7 @@ public final class ProcessRecorder implements BeforeEachCallback, AfterTestExecu
             looker.join(1000);
             synchronized (this) {
                 look();
+                endTheLibrarysChildrenThatAreGone();
                 long end = now();
                 List<Lane> lanes = seen.values().stream().map(Seen::lane).collect(Collectors.toList());
                 return new ProcessTimeline(testEndMillis < 0 ? end : testEndMillis, end, lanes);
@@ -184,6 +185,19 @@ public final class ProcessRecorder implements BeforeEachCallback, AfterTestExecu
                 }
             }
             lastLookMillis = now;
+        }
+
+        /**
+         * The library notes its children's ends from {@code Process.onExit}, which completes a moment after the
+         * process is gone: a child the guard has just killed may not be noted yet when the recording stops.
+         */
+        private void endTheLibrarysChildrenThatAreGone() {
+            long now = now();
+            for (Seen process : seen.values()) {
+                if (process.running() && !ProcessTree.isRunning(process.pid)) {
+                    process.endMillis = now;
+                }
+            }
         }
 
         private Seen see(ProcessHandle process, long parent) {

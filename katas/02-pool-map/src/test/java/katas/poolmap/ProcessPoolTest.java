@@ -66,6 +66,24 @@ class ProcessPoolTest {
         return new StringBuilder(text).reverse() + " by " + ProcessHandle.current().pid();
     }
 
+    /** The first argument in the hundreds, the second in the units (so swapped arguments show), and the pid. */
+    static List<Long> firstThenSecondAndPid(int first, int second) {
+        return List.of(first * 100L + second, ProcessHandle.current().pid());
+    }
+
+    /** The square of x, the moment its task finished, and the pid; the item 9 takes 2 s. */
+    static List<Long> squareClockAndPidWithASlowNine(int x) {
+        if (x == 9) {
+            sleep(2000);
+        }
+        return List.of((long) x * x, System.nanoTime(), ProcessHandle.current().pid());
+    }
+
+    static long negativeAfterATenthOfASecond(int x) {
+        sleep(100);
+        return -x;
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -599,6 +617,117 @@ class ProcessPoolTest {
                     .noneMatch(ProcessTree::isRunning);
         } finally {
             workers.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessTree::kill));
+        }
+    }
+
+    @Test
+    @Tag("task:6")
+    void star_map_calls_the_task_with_the_two_arguments_of_each_pair_in_order() {
+        List<Pair<Integer, Integer>> pairs = List.of(Pair.of(1, 2), Pair.of(3, 4), Pair.of(5, 6), Pair.of(7, 8));
+        try (ProcessPool pool = new ProcessPool(2)) {
+            List<List<Long>> results = Bounded.within(PATIENCE, "starMap() of 4 pairs", "starMap is a map whose "
+                    + "task calls the two-argument task with the pair's first and second: does it wait for a reply "
+                    + "that never comes?").get(() -> pool.starMap(ProcessPoolTest::firstThenSecondAndPid, pairs));
+
+            assertThat(values(results))
+                    .as("starMap(first * 100 + second) over (1,2), (3,4), (5,6), (7,8): one result per pair, in the "
+                            + "pairs' order, with the first argument first (102, not 201)")
+                    .containsExactly(102L, 304L, 506L, 708L);
+            assertRanInTheWorkers(pids(results), pool);
+        }
+    }
+
+    @Test
+    @Tag("task:6")
+    void imap_hands_out_the_results_in_the_order_of_the_items() {
+        try (ProcessPool pool = new ProcessPool(3)) {
+            List<List<Long>> results = new ArrayList<>();
+            Bounded.within(PATIENCE, "reading imap()'s iterator over 6 items to the end", "next() must take replies "
+                    + "from the workers until the result of the next item in order has arrived").run(() -> {
+                        ResultIterator<List<Long>> iterator = pool.imap(ProcessPoolTest::slowerForSmallerItems,
+                                List.of(1, 2, 3, 4, 5, 6));
+                        iterator.forEachRemaining(results::add);
+                    });
+
+            assertThat(values(results))
+                    .as("what imap's iterator handed out for tasks that finish in reverse order (item 1 sleeps "
+                            + "longest): the results in the items' order, not in the order the replies arrived")
+                    .containsExactly(1L, 4L, 9L, 16L, 25L, 36L);
+            assertRanInTheWorkers(pids(results), pool);
+        }
+    }
+
+    @Test
+    @Tag("task:6")
+    void imap_hands_out_the_first_result_while_a_slow_last_item_is_still_being_computed() {
+        List<Integer> items = IntStream.range(0, 10).boxed().collect(Collectors.toList());
+        try (ProcessPool pool = new ProcessPool(2)) {
+            map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2)); // every worker JVM is up now
+
+            long called = System.nanoTime();
+            ResultIterator<List<Long>> iterator = pool.imap(ProcessPoolTest::squareClockAndPidWithASlowNine, items);
+            long returned = System.nanoTime();
+            List<List<Long>> results = new ArrayList<>();
+            results.add(Bounded.within(PATIENCE, "the first next() of imap's iterator", "the first item's chunk "
+                    + "takes milliseconds; is next() waiting for every chunk?").get(iterator::next));
+            long firstHandedOut = System.nanoTime();
+            Bounded.within(PATIENCE, "reading the rest of imap's iterator", "the slow item takes 2 s")
+                    .run(() -> iterator.forEachRemaining(results::add));
+
+            assertThat(Duration.ofNanos(returned - called))
+                    .as("how long imap() took to return for 10 items whose last one takes 2 s. imap sends the first "
+                            + "chunks and returns at once; the results come through the iterator")
+                    .isLessThan(Duration.ofSeconds(1));
+            long slowItemDone = results.get(9).get(1);
+            assertThat(firstHandedOut)
+                    .as("when the first result was handed out, against when the slow item 9 finished in its worker "
+                            + "(System.nanoTime, one clock for every process): it came %d ms after. The first "
+                            + "result must come as soon as its chunk is back, while item 9 is still being computed, "
+                            + "not after all of them (a map, then an iterator over its list)",
+                            (firstHandedOut - slowItemDone) / 1_000_000)
+                    .isLessThan(slowItemDone);
+            assertThat(values(results)).as("the squares of 0..9 from imap, in order")
+                    .containsExactly(0L, 1L, 4L, 9L, 16L, 25L, 36L, 49L, 64L, 81L);
+            assertRanInTheWorkers(results.stream().map(r -> r.get(2)).collect(Collectors.toSet()), pool);
+        }
+    }
+
+    @Test
+    @Tag("task:6")
+    void closing_an_imap_iterator_early_leaves_the_pool_ready_for_the_next_map() {
+        List<Integer> twenty = IntStream.rangeClosed(1, 20).boxed().collect(Collectors.toList());
+        List<Integer> thirty = IntStream.rangeClosed(1, 30).boxed().collect(Collectors.toList());
+        try (ProcessPool pool = new ProcessPool(2)) {
+            List<Long> workers = assertWorkerProcesses(pool.workerPids(), 2);
+            ResultIterator<Long> iterator = pool.imap(ProcessPoolTest::negativeAfterATenthOfASecond, twenty);
+            Long first = Bounded.within(PATIENCE, "the first next() of imap's iterator", "its chunk takes 0.3 s")
+                    .get(iterator::next);
+            Bounded.within(PATIENCE, "closing imap's iterator (twice) after one result of 20", "close() waits only "
+                    + "for the chunks already sent, which take 0.3 s each; it sends no new one").run(() -> {
+                        iterator.close();
+                        iterator.close();
+                    });
+
+            List<List<Long>> results = new ArrayList<>();
+            Throwable failure = catchThrowable(() -> results.addAll(map(pool, ProcessPoolTest::squareAndPid, thirty)));
+
+            assertThat(first).as("the first result of imap(-x) over 1..20").isEqualTo(-1L);
+            assertThat(failure)
+                    .as("what the map right after an imap's iterator was closed early threw. A reply of the closed "
+                            + "imap's chunks, still on its way, taken for one of this map's own (an unknown chunk id, "
+                            + "or a chunk already answered) breaks the next map: closing the iterator must collect "
+                            + "(and drop) the replies of the chunks still in flight")
+                    .isNull();
+            assertThat(values(results))
+                    .as("a map of the squares of 1..30 right after an imap's iterator was closed early. Negative "
+                            + "numbers are replies of the closed imap's chunks, taken for this map's own: closing "
+                            + "the iterator must collect (and drop) the replies of the chunks still in flight")
+                    .isEqualTo(thirty.stream().map(x -> (long) x * x).collect(Collectors.toList()));
+            assertThat(pool.workerPids())
+                    .as("the pool's workers after an imap's iterator was closed early: the same processes as before "
+                            + "(closing an iterator must not cost the pool its workers)")
+                    .isEqualTo(workers);
+            assertRanInTheWorkers(pids(results), pool);
         }
     }
 }

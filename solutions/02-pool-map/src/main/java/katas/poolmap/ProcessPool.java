@@ -10,11 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +45,8 @@ public final class ProcessPool implements AutoCloseable {
     private final BlockingQueue<Reply> replies = new LinkedBlockingQueue<>();
     private boolean closed;
     private String broken;
+    /** The map whose results are still being handed out (an imap's open iterator): its replies are in the queue. */
+    private Run<?> open;
 
     /**
      * Starts {@code size} worker JVMs at once; they are reused by every call of {@link #map}.
@@ -75,33 +77,49 @@ public final class ProcessPool implements AutoCloseable {
      * @throws RuntimeException         if the task threw in a worker; its message holds the worker's stack trace
      */
     public synchronized <T, R> List<R> map(Task<T, R> task, List<T> items) {
+        try (Run<R> run = start(task, items)) {
+            List<R> results = new ArrayList<>(items.size());
+            run.forEachRemaining(results::add);
+            return results;
+        }
+    }
+
+    /**
+     * Calls {@code task} with the two arguments of every pair in the worker processes, and returns the results in
+     * the order of the pairs: Python's {@code starmap}.
+     */
+    public <A, B, R> List<R> starMap(BiTask<A, B, R> task, List<Pair<A, B>> pairs) {
+        return map(pair -> task.apply(pair.first(), pair.second()), pairs);
+    }
+
+    /**
+     * Like {@link #map}, but returns at once: the iterator hands out each result, in the order of the items, as
+     * soon as it has arrived. Read it to the end or close it before the next map.
+     */
+    public synchronized <T, R> ResultIterator<R> imap(Task<T, R> task, List<T> items) {
+        return start(task, items);
+    }
+
+    private <T, R> Run<R> start(Task<T, R> task, List<T> items) {
         if (closed) {
             throw new IllegalStateException("this pool is closed: its workers have exited; create a new pool");
         }
         if (broken != null) {
             throw new IllegalStateException("this pool is broken (" + broken + "): close it and create a new one");
         }
-        Deque<Chunk> pending = split(task, items);
-        Object[] results = new Object[items.size()];
-        String taskFailure;
-        try {
-            taskFailure = runAll(pending, results);
-        } catch (RuntimeException e) {
-            // Replies of chunks still in flight may be queued, and the next map would take them for its own.
-            broken = e.getMessage();
-            throw e;
+        if (open != null) {
+            throw new IllegalStateException("the results of an imap of this pool are still on their way: read "
+                    + "its iterator to the end or close it before the next map");
         }
-        if (taskFailure != null) {
-            throw new RuntimeException(taskFailure);
-        }
-        @SuppressWarnings("unchecked")
-        List<R> inOrder = (List<R>) Arrays.asList(results);
-        return inOrder;
+        int chunkSize = Math.max(1, (int) Math.ceil(items.size() / (double) (workers.size() * CHUNKS_PER_WORKER)));
+        Run<R> run = new Run<>(split(task, items, chunkSize), chunkSize, items.size());
+        open = run;
+        run.sendTheFirstChunks();
+        return run;
     }
 
     /** Serializes every chunk before anything is sent, so a bad item fails here and leaves the pool untouched. */
-    private <T, R> Deque<Chunk> split(Task<T, R> task, List<T> items) {
-        int size = Math.max(1, (int) Math.ceil(items.size() / (double) (workers.size() * CHUNKS_PER_WORKER)));
+    private static <T, R> Deque<Chunk> split(Task<T, R> task, List<T> items, int size) {
         Deque<Chunk> chunks = new ArrayDeque<>();
         for (int from = 0; from < items.size(); from += size) {
             int to = Math.min(items.size(), from + size);
@@ -109,50 +127,6 @@ public final class ProcessPool implements AutoCloseable {
             chunks.add(new Chunk(chunks.size(), from, to, SafeSerialization.toBytes(chunk)));
         }
         return chunks;
-    }
-
-    /**
-     * Gives every worker a chunk, then the next chunk to whichever worker replies, and puts the results in their
-     * slots. Returns the first task failure (after every chunk sent has been answered), or null.
-     */
-    private String runAll(Deque<Chunk> pending, Object[] results) {
-        Map<Integer, Chunk> inFlight = new HashMap<>();
-        for (Worker worker : workers) {
-            sendNext(pending, worker, inFlight);
-        }
-        String taskFailure = null;
-        while (!inFlight.isEmpty()) {
-            Reply reply = nextReply();
-            if (reply.workerDied()) {
-                throw new IllegalStateException("worker " + reply.worker().deathNote() + " while working on this "
-                        + "map; the pool cannot finish it. Worker's stderr:\n" + reply.worker().stderr.text());
-            }
-            Chunk chunk = inFlight.remove(reply.chunkId());
-            if (reply.ok()) {
-                List<?> values = (List<?>) SafeSerialization.fromBytes(reply.payload(), PoolWorker.ALLOWED);
-                System.arraycopy(values.toArray(), 0, results, chunk.from(), values.size());
-            } else if (taskFailure == null) {
-                taskFailure = "the task failed in worker pid " + reply.worker().pid() + " on one of the items from "
-                        + "index " + chunk.from() + " (inclusive) to " + chunk.to() + " (exclusive); the worker's "
-                        + "stack trace:\n" + new String(reply.payload(), StandardCharsets.UTF_8);
-                pending.clear(); // no new work; the chunks in flight are still collected, so none answers later
-            }
-            sendNext(pending, reply.worker(), inFlight);
-        }
-        return taskFailure;
-    }
-
-    private void sendNext(Deque<Chunk> pending, Worker worker, Map<Integer, Chunk> inFlight) {
-        Chunk chunk = pending.poll();
-        if (chunk == null) {
-            return;
-        }
-        try {
-            worker.send(chunk);
-        } catch (IOException e) {
-            throw new IllegalStateException("could not send work to worker " + worker.deathNote(), e);
-        }
-        inFlight.put(chunk.id(), chunk);
     }
 
     private Reply nextReply() {
@@ -180,6 +154,142 @@ public final class ProcessPool implements AutoCloseable {
         }
         closed = true;
         workers.forEach(Worker::stop);
+    }
+
+    /**
+     * One map on its way: every worker gets a chunk, then the next chunk whenever it replies, and the results are
+     * handed out in the items' order as their chunks come back. Once a task has failed no new chunk is sent, but
+     * the chunks in flight are still collected, so that none of their replies is left for the next map.
+     */
+    private final class Run<R> implements ResultIterator<R> {
+
+        private final Deque<Chunk> pending;
+        private final Map<Integer, Chunk> inFlight = new HashMap<>();
+        private final int chunkSize;
+        private final Object[] results;
+        private final boolean[] arrived;
+        private int next;
+        private int failedChunk = Integer.MAX_VALUE;
+        private String taskFailure;
+        private boolean finished;
+
+        Run(Deque<Chunk> chunks, int chunkSize, int items) {
+            this.pending = chunks;
+            this.chunkSize = chunkSize;
+            this.results = new Object[items];
+            this.arrived = new boolean[chunks.size()];
+        }
+
+        void sendTheFirstChunks() {
+            try {
+                for (Worker worker : workers) {
+                    sendNext(worker);
+                }
+            } catch (RuntimeException e) {
+                throw broke(e);
+            }
+            if (results.length == 0) {
+                finish();
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            synchronized (ProcessPool.this) {
+                return !finished && next < results.length;
+            }
+        }
+
+        @Override
+        public R next() {
+            synchronized (ProcessPool.this) {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("every result of this map has been handed out");
+                }
+                int chunk = next / chunkSize;
+                while (!arrived[chunk] && chunk < failedChunk) {
+                    takeOneReply();
+                }
+                if (!arrived[chunk]) {
+                    close();
+                    throw new RuntimeException(taskFailure);
+                }
+                @SuppressWarnings("unchecked")
+                R result = (R) results[next];
+                results[next++] = null; // handed out: an imap over many items need not hold on to it
+                if (next == results.length) {
+                    finish();
+                }
+                return result;
+            }
+        }
+
+        @Override
+        public void close() {
+            synchronized (ProcessPool.this) {
+                if (finished) {
+                    return;
+                }
+                pending.clear();
+                while (!inFlight.isEmpty()) {
+                    takeOneReply();
+                }
+                finish();
+            }
+        }
+
+        /** One reply from whichever worker answers first: its results go to their slots, it gets the next chunk. */
+        private void takeOneReply() {
+            try {
+                Reply reply = nextReply();
+                if (reply.workerDied()) {
+                    throw new IllegalStateException("worker " + reply.worker().deathNote() + " while working on "
+                            + "this map; the pool cannot finish it. Worker's stderr:\n" + reply.worker().stderr.text());
+                }
+                Chunk chunk = inFlight.remove(reply.chunkId());
+                if (reply.ok()) {
+                    List<?> values = (List<?>) SafeSerialization.fromBytes(reply.payload(), PoolWorker.ALLOWED);
+                    System.arraycopy(values.toArray(), 0, results, chunk.from(), values.size());
+                    arrived[chunk.id()] = true;
+                } else if (chunk.id() < failedChunk) {
+                    failedChunk = chunk.id();
+                    taskFailure = "the task failed in worker pid " + reply.worker().pid() + " on one of the items "
+                            + "from index " + chunk.from() + " (inclusive) to " + chunk.to() + " (exclusive); the "
+                            + "worker's stack trace:\n" + new String(reply.payload(), StandardCharsets.UTF_8);
+                    pending.clear();
+                }
+                sendNext(reply.worker());
+            } catch (RuntimeException e) {
+                throw broke(e);
+            }
+        }
+
+        /** Replies of chunks still in flight may be queued, and the next map would take them for its own. */
+        private RuntimeException broke(RuntimeException e) {
+            broken = e.getMessage();
+            finish();
+            return e;
+        }
+
+        private void sendNext(Worker worker) {
+            Chunk chunk = pending.poll();
+            if (chunk == null) {
+                return;
+            }
+            try {
+                worker.send(chunk);
+            } catch (IOException e) {
+                throw new IllegalStateException("could not send work to worker " + worker.deathNote(), e);
+            }
+            inFlight.put(chunk.id(), chunk);
+        }
+
+        private void finish() {
+            finished = true;
+            if (open == this) {
+                open = null;
+            }
+        }
     }
 
     /** A chunk of items, serialized and ready to send; {@code from} and {@code to} say where its results go. */

@@ -76,6 +76,24 @@ public final class ProcessPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Calls {@code task} with the two arguments of every pair in the worker processes, and returns the results in
+     * the order of the pairs: Python's {@code starmap}.
+     */
+    public <A, B, R> List<R> starMap(BiTask<A, B, R> task, List<Pair<A, B>> pairs) {
+        throw new UnsupportedOperationException("TODO task 6: starMap(task, pairs): a map over the pairs whose task "
+                + "calls the two-argument task");
+    }
+
+    /**
+     * Like {@link #map}, but returns at once: the iterator hands out each result, in the order of the items, as
+     * soon as it has arrived. Read it to the end or close it before the next map.
+     */
+    public <T, R> ResultIterator<R> imap(Task<T, R> task, List<T> items) {
+        throw new UnsupportedOperationException("TODO task 6: imap(task, items): send the first chunks and return "
+                + "an iterator that takes replies only until the next result in order has arrived");
+    }
+
     /** The process ids of the workers, in the order they were started; they stay the same for the pool's life. */
     public List<Long> workerPids() {
         return workers.stream().map(Process::pid).toList();

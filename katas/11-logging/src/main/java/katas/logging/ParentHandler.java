@@ -1,0 +1,66 @@
+package katas.logging;
+
+import java.io.OutputStream;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+
+/**
+ * The child's side of the pattern: a {@code java.util.logging} handler that sends every record to the parent
+ * process, which writes the records of all its children to one place. Python's {@code QueueHandler}.
+ *
+ * <pre>{@code
+ * public static void main(String[] args) {
+ *     ParentHandler.install();                         // first thing in the child's main
+ *     Logger.getLogger("worker").info("started");      // reaches the parent's LogListener
+ * }
+ * }</pre>
+ *
+ * The wire format between this handler and your {@link LogListener} is yours to choose: both ends are yours. Every
+ * method that throws "TODO task N" is yours to write, task by task (see the README).
+ */
+public class ParentHandler extends Handler {
+
+    private final OutputStream toParent;
+
+    /** A handler that sends each record to the parent on {@code toParent}. */
+    public ParentHandler(OutputStream toParent) {
+        this.toParent = toParent;
+    }
+
+    /**
+     * Makes this process log to its parent: {@link #install(OutputStream)} over the process's own standard output.
+     * (Task 3: and {@link System#out} pointed at the standard error, so that a stray {@code println} cannot land in
+     * the middle of a record.)
+     */
+    public static ParentHandler install() {
+        throw new UnsupportedOperationException("TODO task 1: install(): install(...) over the child's standard "
+                + "output, new FileOutputStream(FileDescriptor.out)");
+    }
+
+    /**
+     * Makes a {@code ParentHandler} over {@code toParent} the one handler of the root logger, so that every logger of
+     * this process sends its records there, and returns it.
+     */
+    public static ParentHandler install(OutputStream toParent) {
+        throw new UnsupportedOperationException("TODO task 1: install(toParent): make a ParentHandler the root "
+                + "logger's only handler");
+    }
+
+    /** Sends the record to the parent: its time, level, logger name and message, and this process's pid. */
+    @Override
+    public void publish(LogRecord record) {
+        throw new UnsupportedOperationException("TODO task 1: publish(record): send the record to the parent");
+    }
+
+    /** Pushes whatever this handler holds on to the parent. */
+    @Override
+    public void flush() {
+        throw new UnsupportedOperationException("TODO task 1: flush()");
+    }
+
+    /** Flushes; the JVM's shutdown calls it for the root logger's handlers. */
+    @Override
+    public void close() {
+        throw new UnsupportedOperationException("TODO task 1: close()");
+    }
+}

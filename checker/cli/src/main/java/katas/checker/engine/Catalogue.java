@@ -17,6 +17,9 @@ import katas.checker.model.MainCodeAccess;
 /** The katas, in order, as {@code katas/katas.json} lists them. */
 public final class Catalogue {
 
+    /** How long an interview gives for a kata whose manifest entry does not say ({@code "interviewMinutes"}). */
+    public static final int DEFAULT_INTERVIEW_MINUTES = 30;
+
     private final List<Kata> katas;
 
     private Catalogue(List<Kata> katas) {
@@ -41,7 +44,9 @@ public final class Catalogue {
             katas.add(new Kata(katas.size() + 1, slug, required(node, "title", manifest).asText(),
                     whole(node, "points", 10, 1, 1000, manifest),
                     whole(node, "timeLimitSeconds", 60, 1, 3600, manifest),
-                    whole(node, "testJvms", 2, 1, 16, manifest), access(node, manifest),
+                    whole(node, "testJvms", 2, 1, 16, manifest),
+                    whole(node, "interviewMinutes", DEFAULT_INTERVIEW_MINUTES, 1, 240, manifest),
+                    access(node, manifest),
                     files(node, "learnerFiles", manifest), files(node, "givenFiles", manifest),
                     root.resolve("katas").resolve(slug), root.resolve("solutions").resolve(slug)));
         }

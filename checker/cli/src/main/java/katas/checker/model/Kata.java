@@ -14,6 +14,7 @@ import java.util.List;
  * @param testJvms         how many JVMs split its tests and run side by side (2 unless the manifest says): 3 where
  *                         the tests often wait (for children that sleep), 1 where they keep the cores busy
  *                         by themselves
+ * @param interviewMinutes how long {@code ./kata interview} gives for the kata (30 unless the manifest says)
  * @param mainCodeMayUse   what the kata's main code compiles against besides itself
  * @param learnerFiles     the files the learner edits, relative to {@code src/main/java}, in the order to edit them
  * @param givenFiles       the kata's other main files: shipped complete, the same in the solution
@@ -21,8 +22,8 @@ import java.util.List;
  * @param solutionDir      the reference solution, {@code solutions/<slug>} (absent in a student's repository)
  */
 public record Kata(int number, String slug, String title, int points, int timeLimitSeconds, int testJvms,
-                   MainCodeAccess mainCodeMayUse, List<String> learnerFiles, List<String> givenFiles,
-                   Path dir, Path solutionDir) {
+                   int interviewMinutes, MainCodeAccess mainCodeMayUse, List<String> learnerFiles,
+                   List<String> givenFiles, Path dir, Path solutionDir) {
 
     public Kata {
         learnerFiles = List.copyOf(learnerFiles);

@@ -123,6 +123,11 @@ public final class Checksums {
         return sums;
     }
 
+    /** The SHA-256 a file with this content has in the checksums (line endings normalised). */
+    static String sumOf(byte[] content) {
+        return Hashes.hex(Hashes.sha256().digest(normalised(content)));
+    }
+
     /** Line endings as the repository stores them (LF), so a Windows checkout has the same sums. */
     static byte[] normalised(byte[] content) {
         return new String(content, StandardCharsets.UTF_8).replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);

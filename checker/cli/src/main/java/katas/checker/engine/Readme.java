@@ -13,11 +13,13 @@ import katas.checker.model.Task;
 
 /**
  * A kata's README, read by its headings: a task is a section {@code ## N. Title}, and its hints are the
- * {@code ### Hint k} headings inside it.
+ * {@code ### Hint k} headings inside it. Also reads the numbered lists of other Markdown files of the katas: the
+ * interview questions, and their answers.
  */
 public final class Readme {
 
     private static final Pattern TASK = Pattern.compile("## (\\d+)\\. (.+)");
+    private static final Pattern ITEM = Pattern.compile("(\\d+)\\. (.*)");
 
     private final List<String> lines;
 
@@ -50,6 +52,54 @@ public final class Readme {
             }
         }
         return tasks;
+    }
+
+    /**
+     * What a task asks for, without its hints: the text of its section before the first {@code ###} heading (the
+     * goal, what to write, what its tests check); empty if the README has no such task.
+     */
+    public String statementOf(Task task) {
+        int start = lines.indexOf("## " + task.heading());
+        if (start < 0) {
+            return "";
+        }
+        return String.join("\n", sectionLines(start).stream().takeWhile(line -> !line.startsWith("### "))
+                .collect(java.util.stream.Collectors.toList())).strip();
+    }
+
+    /** The items of the numbered list in a second-level section ({@code 1. ...}), in order; none if it is absent. */
+    public List<String> numberedList(String heading) {
+        int start = lines.indexOf("## " + heading);
+        return start < 0 ? List.of() : items(sectionLines(start));
+    }
+
+    /** The items of the numbered lists of the whole file, in order: an answers file is one such list. */
+    public List<String> numberedList() {
+        return items(lines);
+    }
+
+    /**
+     * Each item starts with {@code N. } at the start of a line and goes on to the next item or heading: its lines
+     * unindented, the paragraphs inside it kept apart by a blank line.
+     */
+    private static List<String> items(List<String> text) {
+        List<String> items = new ArrayList<>();
+        StringBuilder item = null;
+        for (String line : text) {
+            Matcher start = ITEM.matcher(line);
+            if (start.matches() || line.startsWith("#")) {
+                if (item != null) {
+                    items.add(item.toString().strip());
+                }
+                item = start.matches() ? new StringBuilder(start.group(2)).append('\n') : null;
+            } else if (item != null) {
+                item.append(line.strip()).append('\n');
+            }
+        }
+        if (item != null) {
+            items.add(item.toString().strip());
+        }
+        return items;
     }
 
     private List<String> sectionLines(int heading) {

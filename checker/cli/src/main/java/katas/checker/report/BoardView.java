@@ -36,7 +36,8 @@ public final class BoardView {
                 .filter(k -> !isSolved(results.get(k.slug()))).findFirst();
         out.append('\n');
         if (next.isEmpty()) {
-            out.append("Every kata is solved. Well done! Try the interview questions in each kata's README.\n");
+            out.append("Every kata is solved. Well done! Practise one as an interview, against the clock and with "
+                    + "its questions: ./kata interview 01\n");
         } else {
             out.append(nextStep(next.get(), nextFiles, tasks.get(next.get().slug())));
         }

@@ -63,18 +63,24 @@ public final class InterviewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** How the coding part of an interview ended. */
+    /** How the coding part of an interview ended: what the screen says, and what the record says. */
     private enum Ending {
-        SOLVED("every test passes"),
-        TIME_UP("the time was up"),
-        DONE("you typed done"),
-        END_OF_INPUT("the input ended");
+        SOLVED("Solved: every test passes.", "every test passes"),
+        TIME_UP("Time is up.", "the time was up"),
+        DONE("You typed done.", "you typed done"),
+        END_OF_INPUT("The input ended.", "the input ended");
 
+        final String headline;
         final String words;
 
-        Ending(String words) {
+        Ending(String headline, String words) {
+            this.headline = headline;
             this.words = words;
         }
+    }
+
+    /** The last check of the interview's code, and how the coding ended. */
+    private record Coded(KataResult result, TaskProgress progress, Ending ending) {
     }
 
     @Override
@@ -116,49 +122,53 @@ public final class InterviewCommand implements Callable<Integer> {
 
         TypedLines typed = TypedLines.from(System.in);
         PracticeClock clock = PracticeClock.limitedTo(limit);
-        TaskMilestones milestones = new TaskMilestones((k, task) -> "");
-        KataResult result;
-        TaskProgress progress;
-        Ending ending;
-        while (true) {
-            String checked = SourceFingerprint.of(sources, kata.testSources());
-            out.println("Checking your code ...");
-            out.flush();
-            result = repo.checker().checkAfresh(kata, sources);
-            progress = Progress.tasksOf(kata, result);
-            out.print(CheckView.render(result, progress, new CheckView.Timelines(false, Terminal.style())));
-            out.println();
-            milestones.announce(kata, progress, out);
-            if (result.passed()) {
-                ending = Ending.SOLVED;
-                break;
-            }
-            out.println("Time used: " + clock.usedText() + " of " + PracticeClock.limitText(limit) + ". Save a file "
-                    + "to check it again; type done to finish.");
-            out.flush();
-            SourceChanges.Wake wake = SourceChanges.awaitChange(folder.resolve("src"),
-                    () -> SourceFingerprint.of(sources, kata.testSources()), checked, clock,
-                    () -> typedDone(typed, out));
-            if (wake == SourceChanges.Wake.CHANGED) {
-                continue;
-            }
-            ending = wake == SourceChanges.Wake.TIME_UP ? Ending.TIME_UP
-                    : typed.ended() ? Ending.END_OF_INPUT : Ending.DONE;
-            break;
-        }
+        Coded coded = code(kata, sources, repo, clock, typed, out);
 
-        String score = InterviewRecord.score(result, progress);
+        String score = InterviewRecord.score(coded.result(), coded.progress());
         String time = clock.usedText() + " of " + PracticeClock.limitText(limit);
-        record.coded(ending.words, score, time);
+        record.coded(coded.ending().words, score, time);
         out.println();
-        out.println(headline(ending) + " Tests: " + score + ". Time used: " + time + ".");
+        out.println(coded.ending().headline + " Tests: " + score + ". Time used: " + time + ".");
         save(record, recordFile);
         askQuestions(kata, repo, typed, record, recordFile, out);
         out.println();
         out.println("Your interview is saved in " + relative(repo, recordFile) + " (your code: "
                 + relative(repo, sources) + ").");
         out.flush();
-        return result.passed() ? 0 : 1;
+        return coded.result().passed() ? 0 : 1;
+    }
+
+    /**
+     * Checks the interview's code, then again each time a file of it is saved, until every test passes, the time
+     * is up, or the learner types {@code done} (or the input ends).
+     */
+    private static Coded code(Kata kata, Path sources, Repo repo, PracticeClock clock, TypedLines typed,
+            PrintWriter out) throws InterruptedException, IOException {
+        TaskMilestones milestones = new TaskMilestones((k, task) -> ""); // the README would give the hints away
+        String limit = PracticeClock.limitText(clock.limit().orElseThrow());
+        while (true) {
+            String checked = SourceFingerprint.of(sources, kata.testSources());
+            out.println("Checking your code ...");
+            out.flush();
+            KataResult result = repo.checker().checkAfresh(kata, sources);
+            TaskProgress progress = Progress.tasksOf(kata, result);
+            out.print(CheckView.render(result, progress, new CheckView.Timelines(false, Terminal.style())));
+            out.println();
+            milestones.announce(kata, progress, out);
+            if (result.passed()) {
+                return new Coded(result, progress, Ending.SOLVED);
+            }
+            out.println("Time used: " + clock.usedText() + " of " + limit + ". Save a file to check it again; type "
+                    + "done to finish.");
+            out.flush();
+            SourceChanges.Wake wake = SourceChanges.awaitChange(sources.getParent(),
+                    () -> SourceFingerprint.of(sources, kata.testSources()), checked, clock,
+                    () -> typedDone(typed, out));
+            if (wake != SourceChanges.Wake.CHANGED) {
+                return new Coded(result, progress, wake == SourceChanges.Wake.TIME_UP ? Ending.TIME_UP
+                        : typed.ended() ? Ending.END_OF_INPUT : Ending.DONE);
+            }
+        }
     }
 
     /** The time limit {@code --minutes} gives, if it does. */
@@ -250,19 +260,6 @@ public final class InterviewCommand implements Callable<Integer> {
                 out.println("(The clock is running: save a file to check it, or type done to finish.)");
                 out.flush();
             }
-        }
-    }
-
-    private static String headline(Ending ending) {
-        switch (ending) {
-            case SOLVED:
-                return "Solved: every test passes.";
-            case TIME_UP:
-                return "Time is up.";
-            case DONE:
-                return "You typed done.";
-            default:
-                return "The input ended.";
         }
     }
 

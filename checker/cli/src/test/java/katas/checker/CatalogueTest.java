@@ -17,10 +17,12 @@ class CatalogueTest {
     private final Catalogue catalogue = Catalogue.load(TempWorkspace.REPO);
 
     @Test
-    void the_manifest_lists_the_nine_katas_in_order() {
-        assertThat(catalogue.all()).extracting(k -> k.slug()).containsExactly("01-create-process", "02-pool-map",
-                "03-four-printers", "04-queue-producer-consumer", "05-pipe", "06-shared-value-lock",
-                "07-manager-list", "08-terminate", "09-exception-propagation");
+    void the_manifest_lists_the_twelve_katas_in_order() {
+        assertThat(catalogue.all()).extracting(k -> k.slug()).as("the katas of katas/katas.json, in order")
+                .containsExactly("01-create-process", "02-pool-map", "03-four-printers",
+                        "04-queue-producer-consumer", "05-pipe", "06-shared-value-lock", "07-manager-list",
+                        "08-terminate", "09-exception-propagation", "10-semaphore-event", "11-logging",
+                        "12-threads-versus-processes");
     }
 
     @Test

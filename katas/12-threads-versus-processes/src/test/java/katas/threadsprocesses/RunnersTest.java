@@ -18,6 +18,7 @@ import katas.threadsprocesses.fixtures.EchoesItsArguments;
 import katas.threadsprocesses.fixtures.ExitsWith;
 import katas.threadsprocesses.fixtures.Halts;
 import katas.threadsprocesses.fixtures.HaltsOnAThread;
+import katas.threadsprocesses.fixtures.NotInTheTestJvm;
 import katas.threadsprocesses.fixtures.ReportsItsMaxHeap;
 import katas.threadsprocesses.fixtures.ReportsWhereItRuns;
 import katas.threadsprocesses.fixtures.SetsTheStaticField;
@@ -36,6 +37,7 @@ class RunnersTest {
 
     @BeforeEach
     void untouchTheStaticField() {
+        NotInTheTestJvm.testJvm = TEST_JVM;
         SetsTheStaticField.value = SetsTheStaticField.UNTOUCHED;
         SetsTheStaticField.ranOn = null;
     }
@@ -148,7 +150,8 @@ class RunnersTest {
 
         assertThat(answer)
                 .as("the answer of a job that says where it runs, run by ThreadRunner. A thread runs inside the "
-                        + "caller's process, so the pid is the test JVM's own (%d)", TEST_JVM)
+                        + "caller's process, so the pid is the test JVM's own (%d). null means run returned before "
+                        + "the job had answered: join() the thread first", TEST_JVM)
                 .startsWith("pid=" + TEST_JVM + " ");
         assertThat(answer)
                 .as("the thread the job said it ran on: a new thread, not the caller's (\"%s\"). Calling "
@@ -238,7 +241,7 @@ class RunnersTest {
 
             assertThat(lines)
                     .as("what a JVM whose main thread calls ThreadRunner.run(Halts.class, \"7\") printed (exit code "
-                            + "%d%s). The job prints \"%son thread T\" from a thread that is not main, then halts. Its "
+                            + "%d%s). The job prints \"%sT in pid P\" from a thread T that is not main, then halts. Its "
                             + "stderr: %s", status, ExitCodes.explain(status), Halts.SAYS, jvm.stderr().text())
                     .anyMatch(line -> line.startsWith(Halts.SAYS) && !line.startsWith(Halts.SAYS + "main "));
             assertThat(status)

@@ -104,9 +104,9 @@ class ParallelTest {
             split = bounded(call, () -> Parallel.onThreads(WaitsForTheOtherParts.class, 4, 0, 400));
         } catch (JobFailedException e) {
             throw new AssertionError(call + " threw a JobFailedException: a part waited 5 s at the meeting point "
-                    + "and only " + WaitsForTheOtherParts.ARRIVED.get() + " of the 4 parts ever arrived. The parts "
-                    + "ran one after another, not at the same time: start every thread first, then join() each one. "
-                    + "What the part threw: " + e.getMessage(), e);
+                    + "for the other three, and they did not come while it waited. The parts ran one after another, "
+                    + "not at the same time: start every thread first, then join() each one. What the part threw: "
+                    + e.getMessage(), e);
         }
 
         assertThat(WaitsForTheOtherParts.ARRIVED.get())

@@ -26,6 +26,16 @@ class CatalogueTest {
     }
 
     @Test
+    void a_kata_is_called_by_the_number_its_slug_starts_with_wherever_it_stands_in_the_list(@TempDir Path root)
+            throws IOException {
+        new TempWorkspace(root).manifest("{\"katas\": [{\"slug\": \"01-a\", \"title\": \"A\"},"
+                + " {\"slug\": \"12-b\", \"title\": \"B\"}]}");
+
+        assertThat(Catalogue.load(root).find("12").slug())
+                .as("the kata ./kata check 12 finds when 12-b is the second kata of the manifest").isEqualTo("12-b");
+    }
+
+    @Test
     void a_kata_without_a_test_jvm_count_splits_its_tests_between_two_jvms(@TempDir Path root) throws IOException {
         new TempWorkspace(root).manifest("{\"katas\": [{\"slug\": \"01-a\", \"title\": \"A\"}]}");
 
@@ -75,9 +85,9 @@ class CatalogueTest {
 
     @Test
     void an_unknown_kata_names_every_valid_one() {
-        assertThatThrownBy(() -> catalogue.find("10"))
+        assertThatThrownBy(() -> catalogue.find("13"))
                 .isInstanceOf(UnknownKataException.class)
-                .hasMessageContaining("There is no kata '10'")
+                .hasMessageContaining("There is no kata '13'")
                 .hasMessageContaining("09-exception-propagation");
     }
 }

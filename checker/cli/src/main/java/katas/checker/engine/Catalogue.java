@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import katas.checker.model.Kata;
 import katas.checker.model.MainCodeAccess;
@@ -19,6 +21,7 @@ public final class Catalogue {
 
     /** How long an interview gives for a kata whose manifest entry does not say ({@code "interviewMinutes"}). */
     public static final int DEFAULT_INTERVIEW_MINUTES = 30;
+    private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d{1,3})-");
 
     private final List<Kata> katas;
 
@@ -41,7 +44,7 @@ public final class Catalogue {
         List<Kata> katas = new ArrayList<>();
         for (JsonNode node : tree.path("katas")) {
             String slug = required(node, "slug", manifest).asText();
-            katas.add(new Kata(katas.size() + 1, slug, required(node, "title", manifest).asText(),
+            katas.add(new Kata(numberOf(slug, katas.size() + 1), slug, required(node, "title", manifest).asText(),
                     whole(node, "points", 10, 1, 1000, manifest),
                     whole(node, "timeLimitSeconds", 60, 1, 3600, manifest),
                     whole(node, "testJvms", 2, 1, 16, manifest),
@@ -98,6 +101,12 @@ public final class Catalogue {
             files.add(name);
         }
         return files;
+    }
+
+    /** The number a kata is called by: its slug's ({@code 07-manager-list}: 7), whatever its place in the list. */
+    private static int numberOf(String slug, int position) {
+        Matcher digits = LEADING_NUMBER.matcher(slug);
+        return digits.find() ? Integer.parseInt(digits.group(1)) : position;
     }
 
     private static JsonNode required(JsonNode node, String field, Path manifest) {

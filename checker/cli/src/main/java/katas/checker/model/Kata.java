@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One kata as the manifest ({@code katas/katas.json}) describes it, with where its files are.
  *
- * @param number           its position, 1-based
+ * @param number           its number: the digits its slug starts with (its place in the manifest, 1-based, if none)
  * @param slug             e.g. {@code 01-create-process}
  * @param title            a short title
  * @param points           what it is worth when graded

@@ -58,15 +58,19 @@ class SemaphoreEventTest {
         }
     }
 
-    /** Starts a child that takes a permit and keeps it until it is killed; returns once it holds it. */
-    private static CapturedProcess startHolder(ChildJvmFleet children, Path file, String whichOne) throws Exception {
+    /**
+     * Starts a child that takes a permit and keeps it until it is killed; returns once it holds it.
+     *
+     * @param when what else holds permits then, for the message: "while another child held one of two permits"
+     */
+    private static CapturedProcess startHolder(ChildJvmFleet children, Path file, String when) throws Exception {
         CapturedProcess holder = children.start(HoldsPermit.class, file);
         boolean acquired = holder.stdout().awaitLine(line -> line.startsWith("acquired"), PROMPTLY);
         assertThat(acquired)
-                .as("%s (pid %d) calling acquire() should have a permit within %d s and print 'acquired'. If it "
-                        + "waits, acquire() finds no free permit although one is: each permit is a byte of its own "
-                        + "in the file, and acquire() tries every one of them. Its error output:%n%s", whichOne,
-                        holder.pid(), PROMPTLY.toSeconds(), holder.stderr().text())
+                .as("a child (pid %d) calling acquire() %s should have a permit within %d s and print "
+                        + "'acquired'. If it waits, acquire() finds no free permit although one is: each permit is a "
+                        + "byte of its own in the file, and acquire() tries every one of them. Its error output:%n%s",
+                        holder.pid(), when, PROMPTLY.toSeconds(), holder.stderr().text())
                 .isTrue();
         return holder;
     }
@@ -212,7 +216,7 @@ class SemaphoreEventTest {
         Path file = dir.resolve("one.semaphore");
         try (ChildJvmFleet children = new ChildJvmFleet();
              ProcessSemaphore ours = ProcessSemaphore.create(file, 1)) {
-            CapturedProcess holder = startHolder(children, file, "a child");
+            CapturedProcess holder = startHolder(children, file, "on a semaphore of one permit that nobody held");
 
             assertThat(tryInAnotherProcess(children, file))
                     .as("what a second process's tryAcquire() got while pid %d held the only permit. 'acquired' "
@@ -301,11 +305,11 @@ class SemaphoreEventTest {
         ProcessSemaphore.create(file, 3).close();
         try (ChildJvmFleet children = new ChildJvmFleet();
              ProcessSemaphore ours = ProcessSemaphore.open(file)) {
-            CapturedProcess first = startHolder(children, file, "the first of three children");
-            CapturedProcess second = startHolder(children, file, "the second of three children, while the first "
-                    + "held a permit of three,");
-            CapturedProcess third = startHolder(children, file, "the third of three children, while two others "
-                    + "held a permit of three each,");
+            CapturedProcess first = startHolder(children, file, "on a semaphore of three permits that nobody held");
+            CapturedProcess second = startHolder(children, file, "while another child held one of three "
+                    + "permits");
+            CapturedProcess third = startHolder(children, file, "while two other children held one of three "
+                    + "permits each");
 
             assertThat(tryInAnotherProcess(children, file))
                     .as("what a fourth process's tryAcquire() got while pids %d, %d and %d held the three permits. "
@@ -397,9 +401,9 @@ class SemaphoreEventTest {
         Path file = dir.resolve("abandoned.semaphore");
         try (ChildJvmFleet children = new ChildJvmFleet();
              ProcessSemaphore ours = ProcessSemaphore.create(file, 2)) {
-            CapturedProcess doomed = startHolder(children, file, "the first of two children");
-            CapturedProcess survivor = startHolder(children, file, "the second of two children, while the first "
-                    + "held a permit of two,");
+            CapturedProcess doomed = startHolder(children, file, "on a semaphore of two permits that nobody held");
+            CapturedProcess survivor = startHolder(children, file, "while another child held one of two "
+                    + "permits");
             assertThat(tryHere(ours))
                     .as("tryAcquire() in the test JVM while children %d and %d hold the two permits", doomed.pid(),
                             survivor.pid())
@@ -482,7 +486,7 @@ class SemaphoreEventTest {
         Path file = dir.resolve("not-yours.semaphore");
         try (ChildJvmFleet children = new ChildJvmFleet();
              ProcessSemaphore ours = ProcessSemaphore.create(file, 1)) {
-            CapturedProcess holder = startHolder(children, file, "a child");
+            CapturedProcess holder = startHolder(children, file, "on a semaphore of one permit that nobody held");
 
             assertThatExceptionOfType(IllegalStateException.class)
                     .as("release() in the test JVM, which holds no permit, while child pid %d holds the only one: "

@@ -3,7 +3,7 @@ package katas.logging;
 import static katas.testkit.ProcessAssert.assertThatProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,10 +77,19 @@ class LogListenerTest {
 
     /** close(), which waits for the children and their last records, bounded. */
     private void closeTheListener() {
-        Bounded.within(PLENTY, "close() of the LogListener", "close() must return as soon as every child has "
-                + "exited and its last record is written. Does each reader see the end of its child's stream (read() "
-                + "returning -1 once the child has exited), and does close() wait for the children and their "
-                + "readers, not for something that never comes?").run(listener::close);
+        try {
+            Bounded.within(PLENTY, "close() of the LogListener", "close() must return as soon as every child has "
+                    + "exited and its last record is written. A child whose standard output nobody reads stops at "
+                    + "its next write once the pipe is full (64 KiB), and never exits: is every child's stream read, "
+                    + "all the time, each by a reader of its own? Does each reader see the end of its child's stream "
+                    + "(read() returning -1 once the child has exited), and does close() wait for the children and "
+                    + "their readers, not for something that never comes?").run(listener::close);
+        } catch (Exception e) {
+            throw new AssertionError("close() of the LogListener threw " + e + ". It must wait for the children and "
+                    + "their last records, then close the file, and return normally: even when a child died in the "
+                    + "middle of a record, that stream just ends there, and a reader catches what its stream throws.",
+                    e);
+        }
     }
 
     /** The lines of the log file, after close(). */
@@ -142,12 +151,19 @@ class LogListenerTest {
         List<Line> own = loggedBy(records, name);
         assertThat(firstWrongRecord(own, count, length))
                 .as("what is wrong with the records of %s (pid %d), which logged records 0 to %d in that order, "
-                        + "%d characters each. %s", name, child.pid(), count - 1, length, likelyCause)
+                        + "%d characters each (every %dth record %d). %s", name, child.pid(), count - 1, length,
+                        Records.LONG_EVERY, length * Records.LONG_FACTOR, likelyCause)
                 .isEmpty();
         assertThat(own.stream().map(r -> r.pid).distinct().collect(Collectors.toList()))
                 .as("the pids in the records of %s: only its own, %d (the test JVM is %d)", name, child.pid(),
                         TEST_JVM)
                 .containsExactly(child.pid());
+    }
+
+    /** The lines the listener wrote about a child itself (not records the child logged), abbreviated. */
+    private static List<String> notesAbout(List<Line> records, String name) {
+        return records.stream().filter(r -> r.name.equals(name) && !r.logger.equals(Records.LOGGER))
+                .map(r -> abbreviated(r.logger + ": " + r.message)).collect(Collectors.toList());
     }
 
     /** "" if {@code own} is records 0 to count - 1, else what differs first. */
@@ -183,7 +199,7 @@ class LogListenerTest {
                 .as("the lines of the log file after close(): the child logged one record, \"hello from pid %d, a "
                         + "child of pid %d\", through java.util.logging. If there are none, check that install() "
                         + "puts your handler on the root logger, that publish() sends the record on the child's "
-                        + "standard output, and that the listener reads that stream and writes what it reads to the "
+                        + "standard output and flushes it, and that the listener reads that stream and writes what it reads to the "
                         + "file", child.pid(), TEST_JVM)
                 .hasSize(1);
         assertThat(lines.get(0))
@@ -209,6 +225,32 @@ class LogListenerTest {
                         + "started, and close() must wait for it (and for the reader to write it) before it closes "
                         + "the file")
                 .hasSize(1);
+        assertThat(descriptorsOpenOn(logFile))
+                .as("the file descriptors of the test JVM still open on the log file after close() returned: "
+                        + "close() must close the file it writes")
+                .isEmpty();
+    }
+
+    /** This JVM's file descriptors open on {@code file}, on Linux (/proc/self/fd); none where it cannot tell. */
+    private static List<String> descriptorsOpenOn(Path file) throws Exception {
+        Path descriptors = Path.of("/proc/self/fd");
+        if (!Files.isDirectory(descriptors)) {
+            return List.of();
+        }
+        Path target = file.toRealPath();
+        List<String> open = new ArrayList<>();
+        try (var entries = Files.newDirectoryStream(descriptors)) {
+            for (Path fd : entries) {
+                try {
+                    if (Files.readSymbolicLink(fd).equals(target)) {
+                        open.add(fd.toString());
+                    }
+                } catch (java.io.IOException gone) {
+                    // closed while we looked
+                }
+            }
+        }
+        return open;
     }
 
     @Test
@@ -282,7 +324,8 @@ class LogListenerTest {
         List<Line> records = records();
         workers.forEach((name, child) -> assertNumberedRecords(records, name, child, 1000, 1000, "Each child "
                 + "needs a reader of its own, reading its stream to the end, and one writer for the file: records "
-                + "of 1,000 characters written by several writers at once tear in the middle."));
+                + "of 1,000 and 20,000 characters written by several writers at once tear in the middle (a "
+                + "20,000-character line reaches a file in several writes)."));
         assertThat(workers.values().stream().map(Process::pid).distinct().count())
                 .as("the number of different pids among the four children: four processes, none of them the test "
                         + "JVM (%d)", TEST_JVM)
@@ -355,20 +398,22 @@ class LogListenerTest {
                         + "it is killed (alive: %s)", child.pid(), PLENTY.toSeconds(), child.isAlive())
                 .isGreaterThanOrEqualTo(300);
 
-        child.destroyForcibly();
+        // kill -9 from outside: Process.destroyForcibly() would also close this JVM's end of the child's pipes
+        child.toHandle().destroyForcibly();
         assertThat(child.waitFor(PLENTY.toSeconds(), TimeUnit.SECONDS))
                 .as("whether the child (pid %d) was gone within %d s of kill -9", child.pid(), PLENTY.toSeconds())
                 .isTrue();
         long logged = recordsLogged(progress);
         closeTheListener();
 
-        List<Line> own = loggedBy(records(), "doomed");
+        List<Line> records = records();
+        List<Line> own = loggedBy(records, "doomed");
         assertThat(own.size())
                 .as("the number of records of the killed child in the log: its logger had returned from %d calls "
                         + "when it was killed, so records 0 to %d were sent (and perhaps part of the next). Fewer "
                         + "means records waited in a buffer of the child (flush each one in publish()) or the "
-                        + "listener stopped reading early; more means a piece of a record was written as a record",
-                        logged, logged - 1)
+                        + "listener stopped reading early; more means a piece of a record was written as a record. "
+                        + "The listener's own lines about the child: %s", logged, logged - 1, notesAbout(records, "doomed"))
                 .isBetween((int) logged, (int) logged + 1);
         assertThat(firstWrongRecord(own, own.size(), 1000))
                 .as("what is wrong with the records of the killed child: records 0 to %d, whole and in order, "
@@ -381,9 +426,8 @@ class LogListenerTest {
         if (!Files.exists(progress)) {
             return 0;
         }
-        try (RandomAccessFile file = new RandomAccessFile(progress.toFile(), "r")) {
-            return file.length() < Long.BYTES ? 0 : file.readLong();
-        }
+        byte[] bytes = Files.readAllBytes(progress);
+        return bytes.length < Long.BYTES ? 0 : ByteBuffer.wrap(bytes).getLong();
     }
 
     @Test

@@ -6,8 +6,8 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +33,6 @@ import katas.process.JavaProcess;
  */
 public final class LogListener implements AutoCloseable {
 
-    /** A frame longer than this is not a record: the stream is corrupt. */
-    private static final int MAX_FRAME = 16 * 1024 * 1024;
-
     private final BufferedWriter file;
     private final List<Process> children = new ArrayList<>();
     private final List<Thread> readers = new ArrayList<>();
@@ -57,10 +54,8 @@ public final class LogListener implements AutoCloseable {
      */
     public synchronized Process start(String name, Class<?> mainClass, String... args) throws IOException {
         Process child = JavaProcess.of(mainClass).withArgs(args).start();
-        child.getOutputStream().close();
         CapturedOutput.of(child.getErrorStream(), "stderr of " + name);
         Thread reader = new Thread(() -> receive(name, child), "log records of " + name);
-        reader.setDaemon(true);
         reader.start();
         children.add(child);
         readers.add(reader);
@@ -73,16 +68,14 @@ public final class LogListener implements AutoCloseable {
             while (true) {
                 byte[] header = in.readNBytes(4);
                 if (header.length == 0) {
+                    return; // the child ended between two records
+                }
+                if (header.length < 4) {
+                    note(name, child.pid(), "the process ended in the middle of a record's header");
                     return;
                 }
-                int length = header.length < 4 ? -1 : new DataInputStream(new ByteArrayInputStream(header)).readInt();
-                if (length < 0 || length > MAX_FRAME) {
-                    note(name, child.pid(), "the process sent something that is not a record (" + header.length
-                            + " bytes of a frame header, length " + length + "): the rest of its stream is dropped");
-                    in.transferTo(OutputStream.nullOutputStream()); // read to the end, or the child blocks on a full pipe
-                    return;
-                }
-                byte[] payload = in.readNBytes(length);
+                int length = ByteBuffer.wrap(header).getInt();
+                byte[] payload = in.readNBytes(length); // all that is left if the child died in the middle
                 if (payload.length < length) {
                     note(name, child.pid(), "the process ended in the middle of a record: its " + payload.length
                             + " of " + length + " bytes were dropped");
@@ -90,7 +83,8 @@ public final class LogListener implements AutoCloseable {
                 }
                 write(line(name, payload));
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            // a broken pipe, or a length that is not one (negative): the stream is not records any more
             note(name, child.pid(), "reading its records failed: " + e);
         }
     }
@@ -123,8 +117,7 @@ public final class LogListener implements AutoCloseable {
     private synchronized void write(String line) {
         try {
             file.write(line);
-            file.newLine();
-            file.flush();
+            file.newLine(); // the buffer goes to the file when full, and at close()
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the log file", e);
         }

@@ -74,6 +74,20 @@ class CheckCommandTest {
     }
 
     @Test
+    void what_a_passing_test_measured_is_shown_for_the_learner_to_read() throws IOException {
+        workspace.write("katas/01-create-process/src/test/java/katas/createprocess/MeasuresTest.java",
+                "package katas.createprocess;\nclass MeasuresTest {\n  @org.junit.jupiter.api.Test void measures("
+                        + "org.junit.jupiter.api.TestReporter reporter) {\n    katas.testkit.Measurements.report("
+                        + "reporter, \"four threads: 270 ms\\nfour processes: 590 ms\");\n  }\n}\n");
+
+        workspace.run("check", "01");
+
+        assertThat(workspace.out).as("the check's report, for a kata with a passing test that reports two times")
+                .contains("measured by the tests")
+                .containsPattern("          measures\\R +four threads: 270 ms\\R +four processes: 590 ms");
+    }
+
+    @Test
     void code_that_does_not_compile_is_reported_with_file_and_line() throws IOException {
         workspace.write("katas/01-create-process/src/main/java/katas/createprocess/Broken.java",
                 "package katas.createprocess;\nclass Broken { int x = ; }\n");

@@ -142,6 +142,7 @@ public final class KataTestRunner {
         private final OutputStream toChecker;
         private final Map<String, Long> started = new ConcurrentHashMap<>();
         private final Map<String, ProcessTimeline> timelines = new ConcurrentHashMap<>();
+        private final Map<String, String> notes = new ConcurrentHashMap<>();
 
         Collector(ResultRecords records, OutputStream toChecker) {
             this.records = records;
@@ -161,6 +162,10 @@ public final class KataTestRunner {
             String timeline = entry.getKeyValuePairs().get(ProcessTimeline.REPORT_KEY);
             if (test.isTest() && timeline != null) {
                 timelines.put(test.getUniqueId(), ProcessTimeline.decode(timeline));
+            }
+            String note = entry.getKeyValuePairs().get(TestResult.NOTE_REPORT_KEY);
+            if (test.isTest() && note != null) {
+                notes.merge(test.getUniqueId(), note, (earlier, later) -> earlier + "\n" + later);
             }
         }
 
@@ -189,6 +194,10 @@ public final class KataTestRunner {
             long millis = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
             ProcessTimeline timeline = timelines.getOrDefault(test.getUniqueId(), ProcessTimeline.NONE);
             timelines.remove(test.getUniqueId());
+            String note = notes.remove(test.getUniqueId());
+            if (outcome == Outcome.PASSED && note != null) {
+                message = note; // what a passing test measured for the learner: its message, as a failure has one
+            }
             send(records.result(new TestResult(readableName(test), testClass(test), outcome, message, millis)
                     .withTimeline(timeline)));
         }
@@ -203,11 +212,8 @@ public final class KataTestRunner {
         }
 
         private static String readableName(TestIdentifier test) {
-            String name = test.getDisplayName();
-            if (name.endsWith("()")) {
-                name = name.substring(0, name.length() - 2);
-            }
-            return name.replace('_', ' ');
+            // A method's display name ends in its parameter types, "measures(TestReporter)": the key is its name.
+            return test.getDisplayName().replaceFirst("\\([^()]*\\)$", "").replace('_', ' ');
         }
 
         private static String testClass(TestIdentifier test) {

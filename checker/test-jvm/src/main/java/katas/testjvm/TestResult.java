@@ -8,7 +8,7 @@ import katas.process.ProcessTimeline;
  * @param name      the test's readable name (its method name with underscores as spaces)
  * @param testClass the test class's simple name
  * @param outcome   PASSED, FAILED or SKIPPED
- * @param message   the failure message, or empty
+ * @param message   the failure message; for a passed test, what it measured for the learner (or empty)
  * @param millis    how long the test took
  * @param task      the kata's task the test belongs to (its {@code @Tag("task:N")}), or 0 where it is not known:
  *                  the checker reads it from the test's source, the test JVM leaves it 0
@@ -17,6 +17,12 @@ import katas.process.ProcessTimeline;
  */
 public record TestResult(String name, String testClass, Outcome outcome, String message, long millis, int task,
         ProcessTimeline timeline) {
+
+    /**
+     * The key of a JUnit report entry with which a test tells the learner what it measured (a time, say): a passing
+     * test's message. The test kit's {@code Measurements} publishes it.
+     */
+    public static final String NOTE_REPORT_KEY = "katas.measured";
 
     /** A result whose task is not known yet, with no timeline. */
     public TestResult(String name, String testClass, Outcome outcome, String message, long millis) {

@@ -12,11 +12,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import katas.testkit.Bounded;
 import katas.testkit.KataTest;
+import katas.testkit.Measurements;
 import katas.threadsprocesses.fixtures.LingersThenAnswersItsPid;
 import katas.threadsprocesses.fixtures.Throws;
 import katas.threadsprocesses.fixtures.WaitsForTheOtherParts;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.ThrowingSupplier;
 
@@ -238,7 +240,8 @@ class ParallelTest {
     @Test
     @Tag("task:6")
     @Timeout(60)
-    void the_same_count_on_one_thread_on_four_threads_and_in_four_processes_with_the_times_printed() {
+    void the_same_count_on_one_thread_on_four_threads_and_in_four_processes_with_the_times_printed(
+            TestReporter reporter) {
         long to = 4_000_000;
         long start = System.nanoTime();
         long alone = CountPrimes.count(0, to);
@@ -254,11 +257,12 @@ class ParallelTest {
                 + ")", MAY_HANG).get(() -> Parallel.inProcesses(CountPrimes.class, 4, 0, to));
         Duration aroundProcesses = Duration.ofNanos(System.nanoTime() - beforeProcesses);
 
-        System.out.printf("Counting the primes below %,d (%d cores):%n", to, Runtime.getRuntime().availableProcessors());
-        System.out.printf("  one thread:    %6d ms%n", oneThread.toMillis());
-        System.out.printf("  4 threads:     %6d ms  (split.took())%n", threads.took().toMillis());
-        System.out.printf("  4 processes:   %6d ms  (split.took(), each child JVM started and warmed up from cold)%n",
-                processes.took().toMillis());
+        Measurements.report(reporter, String.format("counting the primes below %,d (%d cores):%n"
+                + "  one thread:    %6d ms%n"
+                + "  4 threads:     %6d ms  (split.took())%n"
+                + "  4 processes:   %6d ms  (split.took(), each child JVM started and warmed up from cold)",
+                to, Runtime.getRuntime().availableProcessors(), oneThread.toMillis(), threads.took().toMillis(),
+                processes.took().toMillis()));
 
         assertThat(alone)
                 .as("the primes below %d, counted on one thread by the given CountPrimes: 283,146 is the known "

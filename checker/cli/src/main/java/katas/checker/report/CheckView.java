@@ -60,7 +60,21 @@ public final class CheckView {
             out.append("  tests in no task of the README:\n");
             tests(progress.untasked(), "          ", timelines, out);
         }
+        measurements(result.tests(), out);
         return out.toString();
+    }
+
+    /** What passing tests measured for the learner (times, say): shown whatever the task, as nothing asserts it. */
+    private static void measurements(List<TestResult> tests, StringBuilder out) {
+        List<TestResult> measured = tests.stream().filter(t -> t.passed() && !t.message().isEmpty()).toList();
+        if (measured.isEmpty()) {
+            return;
+        }
+        out.append("\n  measured by the tests (for you to read; no test asserts it):\n");
+        for (TestResult test : measured) {
+            out.append("          ").append(test.name()).append('\n')
+                    .append(indent(test.message(), "              ")).append('\n');
+        }
     }
 
     private static String count(TaskProgress.Step step, boolean later) {

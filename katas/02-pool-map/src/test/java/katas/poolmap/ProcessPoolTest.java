@@ -695,23 +695,30 @@ class ProcessPoolTest {
     @Test
     @Tag("task:6")
     void closing_an_imap_iterator_early_leaves_the_pool_ready_for_the_next_map() {
-        List<Integer> twenty = IntStream.rangeClosed(1, 20).boxed().collect(Collectors.toList());
+        List<Integer> sixty = IntStream.rangeClosed(1, 60).boxed().collect(Collectors.toList());
         List<Integer> thirty = IntStream.rangeClosed(1, 30).boxed().collect(Collectors.toList());
         try (ProcessPool pool = new ProcessPool(2)) {
             List<Long> workers = assertWorkerProcesses(pool.workerPids(), 2);
-            ResultIterator<Long> iterator = pool.imap(ProcessPoolTest::negativeAfterATenthOfASecond, twenty);
-            Long first = Bounded.within(PATIENCE, "the first next() of imap's iterator", "its chunk takes 0.3 s")
+            ResultIterator<Long> iterator = pool.imap(ProcessPoolTest::negativeAfterATenthOfASecond, sixty);
+            Long first = Bounded.within(PATIENCE, "the first next() of imap's iterator", "its chunk takes 0.8 s")
                     .get(iterator::next);
-            Bounded.within(PATIENCE, "closing imap's iterator (twice) after one result of 20", "close() waits only "
-                    + "for the chunks already sent, which take 0.3 s each; it sends no new one").run(() -> {
+            long closing = System.nanoTime();
+            Bounded.within(PATIENCE, "closing imap's iterator (twice) after one result of 60", "close() waits only "
+                    + "for the chunks already sent, which take 0.8 s each; it sends no new one").run(() -> {
                         iterator.close();
                         iterator.close();
                     });
+            Duration closed = Duration.ofNanos(System.nanoTime() - closing);
 
+            assertThat(closed)
+                    .as("how long close() took on an imap of 60 items of 0.1 s each (8 chunks of 0.8 s on 2 workers) "
+                            + "after its first result: about one chunk's time, for the chunks in flight. Working "
+                            + "through every chunk left takes 2.4 s more: close() must send no new chunk")
+                    .isLessThan(Duration.ofMillis(2000));
             List<List<Long>> results = new ArrayList<>();
             Throwable failure = catchThrowable(() -> results.addAll(map(pool, ProcessPoolTest::squareAndPid, thirty)));
 
-            assertThat(first).as("the first result of imap(-x) over 1..20").isEqualTo(-1L);
+            assertThat(first).as("the first result of imap(-x) over 1..60").isEqualTo(-1L);
             assertThat(failure)
                     .as("what the map right after an imap's iterator was closed early threw. A reply of the closed "
                             + "imap's chunks, still on its way, taken for one of this map's own (an unknown chunk id, "
@@ -728,6 +735,33 @@ class ProcessPoolTest {
                             + "(closing an iterator must not cost the pool its workers)")
                     .isEqualTo(workers);
             assertRanInTheWorkers(pids(results), pool);
+        }
+    }
+
+    @Test
+    @Tag("task:6")
+    void an_imap_whose_task_throws_fails_at_that_item_and_leaves_the_pool_ready() {
+        try (ProcessPool pool = new ProcessPool(2)) {
+            ResultIterator<Integer> iterator = pool.imap(x -> 60 / x, List.of(1, 2, 3, 0, 5, 6));
+            List<Integer> before = new ArrayList<>();
+            Throwable failure = Bounded.within(PATIENCE, "reading imap(60 / x) over 1, 2, 3, 0, 5, 6", "the item 0 "
+                    + "throws in its worker: next() must throw then, not wait").get(() -> catchThrowable(() -> {
+                        while (iterator.hasNext()) {
+                            before.add(iterator.next());
+                        }
+                    }));
+
+            assertThat(before).as("the results imap handed out before the item whose task threw (60 / 0)")
+                    .containsExactly(60, 30, 20);
+            assertThat(failure)
+                    .as("what next() threw at the item 0 of imap(60 / x): the worker's error, with its message")
+                    .isNotNull().hasMessageContaining("ArithmeticException");
+            assertThat(iterator.hasNext()).as("hasNext() after next() threw the task's error").isFalse();
+            assertThat(values(map(pool, ProcessPoolTest::squareAndPid, List.of(1, 2, 3))))
+                    .as("a map right after an imap failed at a task's error, without closing its iterator: once "
+                            + "next() has thrown, the iterator is done (its chunks in flight collected), so the pool "
+                            + "takes the next map")
+                    .containsExactly(1L, 4L, 9L);
         }
     }
 }

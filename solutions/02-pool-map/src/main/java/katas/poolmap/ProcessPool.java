@@ -196,7 +196,7 @@ public final class ProcessPool implements AutoCloseable {
         @Override
         public boolean hasNext() {
             synchronized (ProcessPool.this) {
-                return !finished && next < results.length;
+                return !finished; // finished once every result is handed out, the map failed, or it was closed
             }
         }
 

@@ -116,7 +116,7 @@ final class ReportSamples {
 
     static Kata kata(int number, String slug, String title) {
         Path dir = Path.of("katas", slug);
-        return new Kata(number, slug, title, 10, 60, 2, 30, MainCodeAccess.PROCESS_LIBRARY, List.of(), List.of(), dir,
-                Path.of("solutions", slug));
+        return new Kata(number, slug, title, 10, 60, 2, 30, MainCodeAccess.PROCESS_LIBRARY, List.of(), List.of(),
+                List.of(), dir, Path.of("solutions", slug));
     }
 }

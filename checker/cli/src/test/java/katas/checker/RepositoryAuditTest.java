@@ -69,6 +69,26 @@ class RepositoryAuditTest {
     }
 
     @Test
+    void a_benchmark_program_that_does_not_compile_against_the_stub_is_reported() throws Exception {
+        workspace.manifest(MANIFEST.replace("\"learnerFiles\"", "\"benchmarks\": [{\"name\": \"one_us\", "
+                + "\"title\": \"one\", \"unit\": \"us\"}], \"learnerFiles\""))
+                .write("katas/01-k/src/bench/java/p/OneBenchmark.java", "package p;\npublic class OneBenchmark {\n"
+                        + "  public static void main(String[] args) { System.out.println(\"one_us \" + Code.four()); }\n}\n");
+
+        assertThat(ofTheKata()).as("what the audit found wrong with the kata").anySatisfy(problem -> assertThat(problem)
+                .contains("the benchmark program: stub: the benchmark program does not compile").contains("four()"));
+    }
+
+    @Test
+    void a_benchmark_program_the_manifest_does_not_list_is_reported() throws Exception {
+        workspace.write("katas/01-k/src/bench/java/p/OneBenchmark.java", "package p;\npublic class OneBenchmark {}\n");
+
+        assertThat(ofTheKata()).as("what the audit found wrong with the kata")
+                .contains("it has a benchmark program (src/bench/java) but katas/katas.json lists no \"benchmarks\" "
+                        + "for it");
+    }
+
+    @Test
     void a_pom_that_gives_kata_01s_main_code_the_process_library_disagrees_with_the_manifest() throws Exception {
         workspace.write("katas/01-k/pom.xml", kataPom(dependency("process-library", "")));
 

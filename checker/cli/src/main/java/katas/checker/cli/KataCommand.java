@@ -16,8 +16,8 @@ import picocli.CommandLine;
         description = "Katas on multiprocessing with real operating-system processes.%n"
                 + "With no command: the board of katas, your progress, and what to do next.",
         subcommands = {CheckCommand.class, NextCommand.class, WatchCommand.class, HintCommand.class,
-            InterviewCommand.class, ReportCommand.class, ResetCommand.class, VerifyCommand.class, GradeCommand.class,
-            ChecksumsCommand.class, CommandLine.HelpCommand.class})
+            InterviewCommand.class, BenchCommand.class, ReportCommand.class, ResetCommand.class, VerifyCommand.class,
+            GradeCommand.class, ChecksumsCommand.class, CommandLine.HelpCommand.class})
 public final class KataCommand implements Callable<Integer> {
 
     /** Exit code for a usage error, such as an unknown kata. */

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import katas.checker.model.Kata;
 import katas.checker.model.MainCodeAccess;
+import katas.checker.model.Workload;
 
 /** The katas, in order, as {@code katas/katas.json} lists them. */
 public final class Catalogue {
@@ -51,7 +52,7 @@ public final class Catalogue {
                     whole(node, "interviewMinutes", DEFAULT_INTERVIEW_MINUTES, 1, 240, manifest),
                     access(node, manifest),
                     files(node, "learnerFiles", manifest), files(node, "givenFiles", manifest),
-                    root.resolve("katas").resolve(slug), root.resolve("solutions").resolve(slug)));
+                    workloads(node, manifest), root.resolve("katas").resolve(slug), root.resolve("solutions").resolve(slug)));
         }
         if (katas.isEmpty()) {
             throw new IllegalStateException("the kata manifest " + manifest + " lists no katas");
@@ -101,6 +102,24 @@ public final class Catalogue {
             files.add(name);
         }
         return files;
+    }
+
+    /** The kata's benchmark workloads ({@code "benchmarks"}): each needs a name, a title and a unit. */
+    private static List<Workload> workloads(JsonNode node, Path manifest) {
+        List<Workload> workloads = new ArrayList<>();
+        for (JsonNode entry : node.path("benchmarks")) {
+            for (String field : List.of("name", "title", "unit")) {
+                if (!entry.path(field).isTextual() || entry.path(field).asText().isBlank()) {
+                    throw new IllegalStateException("kata " + node.path("slug").asText("?") + " in " + manifest
+                            + ": a benchmark needs a \"" + field + "\" (name, title, unit, and optionally "
+                            + "slowerBecause and alternativeTo), not " + entry);
+                }
+            }
+            workloads.add(new Workload(entry.get("name").asText(), entry.get("title").asText(),
+                    entry.get("unit").asText(), entry.path("slowerBecause").asText(""),
+                    entry.path("alternativeTo").asText("")));
+        }
+        return workloads;
     }
 
     /** The number a kata is called by: its slug's ({@code 07-manager-list}: 7), whatever its place in the list. */

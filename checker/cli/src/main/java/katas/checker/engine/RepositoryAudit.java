@@ -103,6 +103,7 @@ public final class RepositoryAudit {
         problems.addAll(files(kata));
         problems.addAll(poms(kata));
         problems.addAll(tasks(kata));
+        problems.addAll(benchmark(kata));
         if (Files.isDirectory(kata.solutionDir())) {
             KataResult solution = checker.check(kata, KataChecker.Code.SOLUTION);
             if (!solution.passed()) {
@@ -135,6 +136,36 @@ public final class RepositoryAudit {
         Checksums.differences(kata.dir(), kata.mainSources(), checksums.of(kata).stub())
                 .forEach(d -> problems.add("stub differs from " + Checksums.FILE + ": " + d));
         return problems;
+    }
+
+    /**
+     * The benchmark program and the manifest's workloads go together, and the program compiles against the stub and
+     * against the solution, so that {@code ./kata bench} can run it on both.
+     */
+    private List<String> benchmark(Kata kata) {
+        boolean program = Files.isDirectory(kata.benchmarkSources());
+        if (kata.workloads().isEmpty()) {
+            return program ? List.of("it has a benchmark program (src/bench/java) but katas/katas.json lists no "
+                    + "\"benchmarks\" for it") : List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        if (!program) {
+            problems.add("katas/katas.json lists benchmarks for it, but it has no src/bench/java");
+            return problems;
+        }
+        compiles("stub", kata, kata.mainSources(), kata.dir(), problems);
+        if (Files.isDirectory(kata.solutionDir())) {
+            compiles("solution", kata, kata.solutionDir().resolve("src/main/java"), kata.solutionDir(), problems);
+        }
+        return problems;
+    }
+
+    private void compiles(String side, Kata kata, Path sources, Path home, List<String> problems) {
+        try {
+            JavaBenchmark.compile(side, kata, sources, home, root);
+        } catch (BenchmarkFailedException e) {
+            problems.add("the benchmark program: " + e.getMessage());
+        }
     }
 
     /** The main files are the manifest's, in the kata and its solution; a given file is the same in both. */

@@ -18,16 +18,18 @@ import java.util.List;
  * @param mainCodeMayUse   what the kata's main code compiles against besides itself
  * @param learnerFiles     the files the learner edits, relative to {@code src/main/java}, in the order to edit them
  * @param givenFiles       the kata's other main files: shipped complete, the same in the solution
+ * @param workloads        what its benchmark program measures ({@code ./kata bench}); none for most katas
  * @param dir              the learner's module, {@code katas/<slug>}
  * @param solutionDir      the reference solution, {@code solutions/<slug>} (absent in a student's repository)
  */
 public record Kata(int number, String slug, String title, int points, int timeLimitSeconds, int testJvms,
                    int interviewMinutes, MainCodeAccess mainCodeMayUse, List<String> learnerFiles,
-                   List<String> givenFiles, Path dir, Path solutionDir) {
+                   List<String> givenFiles, List<Workload> workloads, Path dir, Path solutionDir) {
 
     public Kata {
         learnerFiles = List.copyOf(learnerFiles);
         givenFiles = List.copyOf(givenFiles);
+        workloads = List.copyOf(workloads);
     }
 
     public Path mainSources() {
@@ -36,6 +38,11 @@ public record Kata(int number, String slug, String title, int points, int timeLi
 
     public Path testSources() {
         return dir.resolve("src/test/java");
+    }
+
+    /** The benchmark program's sources: outside the tests, so that no test runs it and no grade depends on it. */
+    public Path benchmarkSources() {
+        return dir.resolve("src/bench/java");
     }
 
     public Path readme() {

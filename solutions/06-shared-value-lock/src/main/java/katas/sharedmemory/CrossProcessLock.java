@@ -28,6 +28,8 @@ import java.nio.file.StandardOpenOption;
  */
 public final class CrossProcessLock implements AutoCloseable {
 
+    private static final int TRIES_BEFORE_WAITING = 5;
+
     private final Path file;
     private final FileChannel channel;
     private FileLock held;
@@ -55,7 +57,12 @@ public final class CrossProcessLock implements AutoCloseable {
     public void lock() {
         requireNotHeld("lock()");
         try {
-            held = channel.lock();
+            // A few tries that do not wait come first. A holder that only counts keeps the lock for about a
+            // microsecond, while a process that blocks is put to sleep and must be woken and scheduled again, which
+            // takes longer than that (ANSWERS.md, Speed).
+            for (int tries = 0; held == null; tries++) {
+                held = tries < TRIES_BEFORE_WAITING ? channel.tryLock() : channel.lock();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not lock " + file, e);
         }

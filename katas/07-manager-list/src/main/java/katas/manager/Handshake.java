@@ -3,11 +3,10 @@ package katas.manager;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.Arrays;
 
 /**
  * GIVEN, complete: you do not need to change it. Proves to the server that a client knows the secret key, without
@@ -25,6 +24,7 @@ public final class Handshake {
 
     private static final int CHALLENGE_BYTES = 32;
     private static final int ANSWER_BYTES = 32; // the length of an HmacSHA256
+    private static final int BLOCK_BYTES = 64; // SHA-256's block
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Handshake() {
@@ -60,13 +60,31 @@ public final class Handshake {
         return in.readBoolean();
     }
 
+    /**
+     * HmacSHA256 (RFC 2104): SHA-256 of (key XOR outer pad, SHA-256 of (key XOR inner pad, message)), the key padded
+     * with zeros to SHA-256's 64-byte block (a longer key is hashed first). {@code javax.crypto.Mac} computes the
+     * same, but the first Mac a JVM makes sets up the whole JCE (every security provider, the jurisdiction policy
+     * files): 30 to 45 ms of CPU in every client, for one HMAC. A MessageDigest needs only the built-in provider.
+     */
     private static byte[] hmac(byte[] key, byte[] message) {
+        MessageDigest sha256;
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JVM cannot compute HmacSHA256", e);
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM cannot compute SHA-256", e);
         }
+        byte[] block = Arrays.copyOf(key.length > BLOCK_BYTES ? sha256.digest(key) : key, BLOCK_BYTES);
+        sha256.update(xor(block, (byte) 0x36));
+        byte[] inner = sha256.digest(message);
+        sha256.update(xor(block, (byte) 0x5c));
+        return sha256.digest(inner);
+    }
+
+    private static byte[] xor(byte[] block, byte pad) {
+        byte[] padded = new byte[block.length];
+        for (int i = 0; i < block.length; i++) {
+            padded[i] = (byte) (block[i] ^ pad);
+        }
+        return padded;
     }
 }

@@ -27,10 +27,10 @@ public final class ManagerServer {
 
     static final String READY = "LISTENING ";
 
-    static final byte APPEND = 1; // int length, serialized item -> OK
-    static final byte GET = 2; // int index -> OK, int length, serialized item
+    static final byte APPEND = 1; // int length, item as the proxy encoded it -> OK
+    static final byte GET = 2; // int index -> OK, int length, item
     static final byte SIZE = 3; // -> OK, int size
-    static final byte SNAPSHOT = 4; // -> OK, int count, then count x (int length, serialized item)
+    static final byte SNAPSHOT = 4; // -> OK, int count, then count x (int length, item)
     static final byte PID = 5; // -> OK, long pid
 
     static final byte OK = 0;
@@ -40,7 +40,7 @@ public final class ManagerServer {
     /** A peer that has not finished the handshake after this long is dropped (the README states it). */
     private static final int HANDSHAKE_TIMEOUT_MS = 3_000;
 
-    /** The items exactly as the clients serialized them: every reply hands out a fresh copy. */
+    /** The items exactly as the clients encoded them, never decoded here: every reply hands out a fresh copy. */
     private final List<byte[]> items = new ArrayList<>();
     private final byte[] key;
     private final ServerSocket listener;

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import katas.process.CapturedProcess;
-import katas.queue.fixtures.PutsThenHalts;
+import katas.queue.fixtures.PutsClosesThenHalts;
 import katas.testkit.ChildJvmFleet;
 import katas.testkit.KataTest;
 import org.junit.jupiter.api.Tag;
@@ -25,14 +25,14 @@ class ProducerConsumerTest {
 
     private static final String CONSUMER_MAY_HANG = "A consumer must stop when it gets Sentinel.NO_MORE_ITEMS, "
             + "and get() must return items that other processes put. If its stdout shows every item but it did not "
-            + "stop, the sentinel that the test JVM put never reached the queue: put() must send (flush) the item "
-            + "and wait for the owner's acknowledgement before it returns.";
+            + "stop, the sentinel that the test JVM put never reached the queue: put() must send the item (flush "
+            + "it) at once, not keep it until close().";
 
 
-    /** Puts the sentinel from the test JVM, bounded in case put() waits for an acknowledgement that never comes. */
+    /** Puts the sentinel from the test JVM, bounded in case put() waits for an answer that never comes. */
     private static void putSentinel(ProcessQueue queue, QueueClient parent) {
-        within(queue, "put(NO_MORE_ITEMS) in the test JVM", "Does the owner answer every put (and flush the "
-                + "answer)?").run(() -> parent.put(Sentinel.NO_MORE_ITEMS));
+        within(queue, "put(NO_MORE_ITEMS) in the test JVM", "The owner does not answer a PUT: does put() wait "
+                + "for an answer all the same?").run(() -> parent.put(Sentinel.NO_MORE_ITEMS));
     }
 
     private static List<String> numbers(int from, int toExclusive) {
@@ -51,21 +51,23 @@ class ProducerConsumerTest {
 
     @Test
     @Tag("task:3")
-    void a_producer_that_halts_right_after_its_last_put_loses_nothing() throws Exception {
+    void a_producer_that_halts_right_after_closing_its_client_loses_nothing() throws Exception {
         List<String> items = List.of("first " + System.nanoTime(), "second", "third", "last");
         try (ProcessQueue queue = new ProcessQueue(); ChildJvmFleet children = new ChildJvmFleet();
                 QueueClient parent = QueueCalls.connectServed(queue)) {
-            CapturedProcess producer = children.start(PutsThenHalts.class, producerArgs(queue.address(), items));
+            CapturedProcess producer = children.start(PutsClosesThenHalts.class,
+                    producerArgs(queue.address(), items));
             assertThat(children.exitCodeOf(producer, "producer", PLENTY, PRODUCER_MAY_HANG))
-                    .as("exit code of the producer that halted right after its puts: %s", describeExit(producer))
+                    .as("exit code of the producer that halted right after its puts and close(): %s",
+                            describeExit(producer))
                     .isZero();
 
             assertThat(queue.size())
-                    .as("items in the queue the moment a producer process that put %d items has halted "
-                            + "(Runtime.halt: no close(), no shutdown hooks, no daemon thread runs on). Fewer means "
-                            + "put() returned before the owner held the item: it sat in a buffer, or a background "
-                            + "thread was still to send it. put() must flush and wait for the owner's "
-                            + "acknowledgement", items.size())
+                    .as("items in the queue the moment a producer process that put %d items and closed its client "
+                            + "has halted (Runtime.halt: no shutdown hooks, no daemon thread runs on). Fewer means "
+                            + "close() returned before the owner held every item: one sat in a buffer, or a "
+                            + "background thread was still to send it. close() must send what is left, then SYNC and "
+                            + "wait for the owner's STORED", items.size())
                     .isEqualTo(items.size());
             List<Object> received = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {

@@ -13,16 +13,15 @@ final class QueueCalls {
     static final Duration BOUND = Duration.ofSeconds(10);
 
     /** Why a producer process may still be running when it should have exited. */
-    static final String PRODUCER_MAY_HANG = "put() must return as soon as the owner holds the item: does the owner "
-            + "answer every put, and flush the answer? Does it serve every client in a thread of its own, so that "
-            + "one client (a consumer waiting in get(), or any connected client) cannot keep it from serving the "
-            + "producer?";
+    static final String PRODUCER_MAY_HANG = "put() must not wait for a reader, and close() only for the owner's "
+            + "STORED: does the owner answer every SYNC, and flush the answer? Does it serve every client in a thread "
+            + "of its own, so that one client (a consumer waiting in get(), or any connected client) cannot keep it "
+            + "from serving the producer?";
 
     /** Why a call of a client in the test JVM may never return. */
-    static final String CALL_MAY_HANG = "Every call is one request and one answer: does the client flush its "
-            + "request, does the owner answer every request (in a thread of its own for each client) and flush the "
-            + "answer, and does get(timeout) return Optional.empty() once its timeout has passed (the owner polls "
-            + "with the timeout)?";
+    static final String CALL_MAY_HANG = "Does the client flush its requests, does the owner answer every GET (in a "
+            + "thread of its own for each client) and flush the answer, and does get(timeout) return "
+            + "Optional.empty() once its timeout has passed (the owner polls with the timeout)?";
 
     private QueueCalls() {
     }

@@ -61,6 +61,17 @@ class QueueClientTest {
                 .isTrue();
     }
 
+    /** Puts the Integers 0 .. count - 1 from a client of the test JVM, and closes it: then the queue holds them. */
+    private static void putAndClose(ProcessQueue queue, int count) {
+        QueueClient producer = QueueClient.connect(queue.address());
+        within(queue, count + " puts and close() in the test JVM").run(() -> {
+            for (int i = 0; i < count; i++) {
+                producer.put(i);
+            }
+            producer.close();
+        });
+    }
+
     @Test
     @Tag("task:1")
     void closing_a_client_or_a_queue_a_second_time_does_nothing() {
@@ -269,6 +280,70 @@ class QueueClientTest {
                         .as("size() of the second queue: its one item was taken, and the first queue's item never "
                                 + "belonged to it").isZero();
             }
+        }
+    }
+
+    @Test
+    @Tag("task:3")
+    void close_returns_once_the_owner_holds_every_item_the_client_put() {
+        try (ProcessQueue queue = new ProcessQueue()) {
+            putAndClose(queue, 100);
+
+            assertThat(queue.size())
+                    .as("items in the queue the moment close() returned on a client that put 100: all of them. Fewer "
+                            + "means close() returned before the owner held them: it must send what is left, then "
+                            + "SYNC and wait for the owner's STORED")
+                    .isEqualTo(100);
+        }
+    }
+
+    @Test
+    @Tag("task:3")
+    void a_consumer_that_takes_its_time_leaves_the_waiting_items_to_another_consumer() throws Exception {
+        try (ProcessQueue queue = new ProcessQueue(); QueueClient slow = QueueCalls.connectServed(queue);
+                QueueClient other = QueueClient.connect(queue.address())) {
+            putAndClose(queue, 10);
+            List<Object> slowGot = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                slowGot.add(within(queue, "get(3 s) of a consumer that takes its time")
+                        .get(() -> slow.get(Duration.ofSeconds(3))).orElse("<nothing within 3 s>"));
+                Thread.sleep(50); // works on its item
+            }
+            assertThat(slowGot).as("the first three items, as a consumer that takes 50 ms over each got them")
+                    .containsExactly(0, 1, 2);
+
+            assertThat(within(queue, "get(3 s) of a second consumer").get(() -> other.get(Duration.ofSeconds(3))))
+                    .as("what a second consumer gets from 10 items while the first, which takes 50 ms over each, has "
+                            + "had three: the next in line, 3. A later item means that the slow consumer took items in "
+                            + "advance and sits on them while this one could work on them: take several at once only "
+                            + "while a consumer gets through them fast")
+                    .contains(3);
+        }
+    }
+
+    @Test
+    @Tag("task:3")
+    void items_a_client_took_and_did_not_hand_out_go_back_to_the_head_when_it_closes() {
+        try (ProcessQueue queue = new ProcessQueue(); QueueClient other = QueueCalls.connectServed(queue)) {
+            putAndClose(queue, 100);
+            QueueClient fast = QueueClient.connect(queue.address());
+            List<Object> fastGot = within(queue, "ten gets in a row and close()").get(() -> {
+                List<Object> got = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    got.add(fast.get(Duration.ofSeconds(3)).orElse("<nothing within 3 s>"));
+                }
+                fast.close();
+                return got;
+            });
+            assertThat(fastGot).as("the first ten items, as a consumer that gets them as fast as it can got them")
+                    .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+
+            assertThat(within(queue, "get(3 s) after a consumer closed").get(() -> other.get(Duration.ofSeconds(3))))
+                    .as("what the next consumer gets after one that had ten items closed: item 10, the next in line. "
+                            + "A later item means that the first consumer took more items than it handed out, and "
+                            + "lost them at its close(): give them back (RETURN), to the head of the queue")
+                    .contains(10);
+            assertThat(queue.size()).as("items left in the queue: 100 put, 11 got").isEqualTo(89);
         }
     }
 

@@ -13,6 +13,8 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -90,52 +92,84 @@ public final class ProcessQueue implements AutoCloseable {
         thread.start();
     }
 
-    /** Answers one client's requests, one at a time, until it disconnects or the queue closes. */
+    /** Answers one client's requests, in the order they come, until it disconnects or the queue closes. */
     private void serve(SocketChannel client) {
         try (client) {
             DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(client)));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(client)));
             while (!closed) {
-                byte request = in.readByte();
-                if (request == Wire.PUT) {
-                    int length = in.readInt();
-                    if (length < 0) {
-                        return; // a corrupt frame: hang up on this client
+                switch (in.readByte()) {
+                    case Wire.PUT -> items.put(readFrame(in));
+                    case Wire.SYNC -> {
+                        out.writeByte(Wire.STORED); // every request before it was read, and every item stored
+                        out.flush();
                     }
-                    byte[] item = new byte[length];
-                    in.readFully(item);
-                    items.put(item);
-                    out.writeByte(Wire.STORED);
-                } else if (request == Wire.GET) {
-                    handOut(take(in.readLong()), out);
-                } else {
-                    return; // not our protocol: hang up
+                    case Wire.GET -> {
+                        long timeoutMillis = in.readLong();
+                        int most = in.readInt();
+                        handOut(take(timeoutMillis), most, out);
+                    }
+                    case Wire.RETURN -> putBackAtTheHead(readFrames(in));
+                    default -> {
+                        return; // not our protocol: hang up
+                    }
                 }
-                out.flush();
             }
         } catch (IOException | InterruptedException e) {
             // The client left, or close() stopped this thread: either way this connection is over.
         }
     }
 
+    private static byte[] readFrame(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            throw new IOException("a corrupt frame (length " + length + "): hang up on this client");
+        }
+        byte[] item = new byte[length];
+        in.readFully(item);
+        return item;
+    }
+
+    private static List<byte[]> readFrames(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        List<byte[]> frames = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            frames.add(readFrame(in));
+        }
+        return frames;
+    }
+
     private byte[] take(long timeoutMillis) throws InterruptedException {
         return timeoutMillis == Wire.WAIT_FOREVER ? items.take() : items.poll(timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
-    private void handOut(byte[] item, DataOutputStream out) throws IOException {
-        if (item == null) {
+    /** Sends {@code first} and, with it, up to {@code most - 1} more items that are already waiting. */
+    private void handOut(byte[] first, int most, DataOutputStream out) throws IOException {
+        if (first == null) {
             out.writeByte(Wire.EMPTY);
+            out.flush();
             return;
         }
+        List<byte[]> batch = new ArrayList<>(List.of(first));
+        items.drainTo(batch, most - 1);
         try {
-            out.writeByte(Wire.ITEM);
-            out.writeInt(item.length);
-            out.write(item);
+            out.writeByte(Wire.ITEMS);
+            out.writeInt(batch.size());
+            for (byte[] item : batch) {
+                out.writeInt(item.length);
+                out.write(item);
+            }
             out.flush();
         } catch (IOException e) {
-            // The client vanished while it waited: the item goes back to the head, so nobody loses it.
-            items.addFirst(item);
+            // The client vanished while it waited: its items go back to the head, so nobody loses them.
+            putBackAtTheHead(batch);
             throw e;
+        }
+    }
+
+    private void putBackAtTheHead(List<byte[]> batch) {
+        for (int i = batch.size() - 1; i >= 0; i--) {
+            items.addFirst(batch.get(i));
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.Optional;
  *     queue.put(42);
  *     Object item = queue.get();                                 // waits until there is an item
  *     Optional<Object> maybe = queue.get(Duration.ofSeconds(1));  // empty if none came within a second
- * }
+ * }   // close() returns once the owner holds every item put here
  * }</pre>
  *
  * <p>Items cross the process boundary serialized: use {@code katas.process.SafeSerialization}, and read everything
@@ -44,14 +44,15 @@ public final class QueueClient implements AutoCloseable {
     }
 
     /**
-     * Adds {@code item} at the tail of the queue; returns once the queue holds it, so the caller may exit at once.
+     * Adds {@code item} at the tail of the queue. It sends the item without waiting for an answer: {@link #close()}
+     * returns once the owner holds every item put on this client.
      *
      * @throws IllegalArgumentException if the item is null or cannot be serialized; nothing is sent then
      * @throws IllegalStateException    if this client was closed or the queue is gone
      */
     public void put(Object item) {
-        throw new UnsupportedOperationException("TODO task 3: put(): serialize the item, send it as one "
-                + "frame, wait for the owner's acknowledgement");
+        throw new UnsupportedOperationException("TODO task 3: put(): serialize the item and send it as one "
+                + "frame; the owner does not answer");
     }
 
     /**
@@ -75,7 +76,10 @@ public final class QueueClient implements AutoCloseable {
                 + "gives up after the timeout");
     }
 
-    /** Disconnects from the queue; the queue and its items stay with its owner. Closing twice is harmless. */
+    /**
+     * Waits until the owner holds every item put on this client (task 3), and disconnects; the queue and its items
+     * stay with its owner. Closing twice is harmless.
+     */
     @Override
     public void close() {
         try {

@@ -78,16 +78,18 @@ public final class JavaBenchmark implements BenchmarkSide {
 
     /**
      * One run in a fresh JVM with the JDK's default options (the parent side of the code runs as an application
-     * would); the children the code starts take the process library's. Temporary files go to a folder of the run.
+     * would); the children the code starts take the process library's. Its temporary files go to a new folder of
+     * the system's temporary folder, deleted after the run: a short path, since a Unix-domain socket's path may
+     * have 108 bytes at most (04's queue binds one there).
      */
     @Override
     public Map<String, Double> runOnce(List<String> workloads) throws InterruptedException {
-        Path temporary = folder.resolve("tmp");
+        Path temporary;
         try {
-            QuietFiles.deleteTree(folder);
-            Files.createDirectories(temporary);
+            Files.createDirectories(folder);
+            temporary = Files.createTempDirectory("kata-bench-");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + temporary, e);
+            throw new UncheckedIOException("cannot make a temporary folder for the benchmark", e);
         }
         List<String> command = new ArrayList<>(List.of(JavaProcess.javaBinary().toString(), "-Xshare:auto",
                 "-Djava.io.tmpdir=" + temporary, "-cp", classpath, mainClass));
@@ -95,7 +97,7 @@ public final class JavaBenchmark implements BenchmarkSide {
         try {
             return BenchmarkSide.figuresOf(command, folder, workloads, name);
         } finally {
-            QuietFiles.deleteTree(folder);
+            QuietFiles.deleteTree(temporary);
         }
     }
 }

@@ -49,9 +49,11 @@ public final class ProcessPool implements AutoCloseable {
     private Run<?> open;
 
     /**
-     * Starts {@code size} worker JVMs at once; they are reused by every call of {@link #map}.
+     * Starts {@code size} worker JVMs at once, and returns when every one of them is ready for work; they are
+     * reused by every call of {@link #map}.
      *
      * @throws IllegalArgumentException if {@code size} is less than 1
+     * @throws IllegalStateException    if a worker exits before it is ready
      */
     public ProcessPool(int size) {
         if (size < 1) {
@@ -64,6 +66,27 @@ public final class ProcessPool implements AutoCloseable {
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("could not start a worker JVM", e);
+        }
+        awaitReady();
+    }
+
+    /**
+     * Takes every worker's first reply, {@link PoolWorker#READY}. A JVM takes tens of milliseconds to start, and
+     * the CPU it needs meanwhile is better spent before the first map than during it; and a worker that cannot
+     * start fails the pool here, with its stderr, instead of the first map.
+     */
+    private void awaitReady() {
+        try {
+            for (int i = 0; i < workers.size(); i++) {
+                Reply reply = nextReply();
+                if (reply.workerDied()) {
+                    throw new IllegalStateException("worker " + reply.worker().deathNote() + " before it was ready. "
+                            + "Its stderr:\n" + reply.worker().stderr.text());
+                }
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
@@ -112,19 +135,18 @@ public final class ProcessPool implements AutoCloseable {
                     + "its iterator to the end or close it before the next map");
         }
         int chunkSize = Math.max(1, (int) Math.ceil(items.size() / (double) (workers.size() * CHUNKS_PER_WORKER)));
-        Run<R> run = new Run<>(split(task, items, chunkSize), chunkSize, items.size());
+        Run<R> run = new Run<>(SafeSerialization.toBytes(task), split(items, chunkSize), chunkSize, items.size());
         open = run;
         run.sendTheFirstChunks();
         return run;
     }
 
-    /** Serializes every chunk before anything is sent, so a bad item fails here and leaves the pool untouched. */
-    private static <T, R> Deque<Chunk> split(Task<T, R> task, List<T> items, int size) {
+    /** Encodes every chunk before anything is sent, so a bad item fails here and leaves the pool untouched. */
+    private static <T> Deque<Chunk> split(List<T> items, int size) {
         Deque<Chunk> chunks = new ArrayDeque<>();
         for (int from = 0; from < items.size(); from += size) {
             int to = Math.min(items.size(), from + size);
-            PoolWorker.Chunk<T, R> chunk = new PoolWorker.Chunk<>(task, new ArrayList<>(items.subList(from, to)));
-            chunks.add(new Chunk(chunks.size(), from, to, SafeSerialization.toBytes(chunk)));
+            chunks.add(new Chunk(chunks.size(), from, to, PoolWorker.Values.encode(items.subList(from, to))));
         }
         return chunks;
     }
@@ -163,6 +185,8 @@ public final class ProcessPool implements AutoCloseable {
      */
     private final class Run<R> implements ResultIterator<R> {
 
+        /** The task, serialized once: every chunk carries it, so that a worker needs no memory of earlier chunks. */
+        private final byte[] task;
         private final Deque<Chunk> pending;
         private final Map<Integer, Chunk> inFlight = new HashMap<>();
         private final int chunkSize;
@@ -173,7 +197,8 @@ public final class ProcessPool implements AutoCloseable {
         private String taskFailure;
         private boolean finished;
 
-        Run(Deque<Chunk> chunks, int chunkSize, int items) {
+        Run(byte[] task, Deque<Chunk> chunks, int chunkSize, int items) {
+            this.task = task;
             this.pending = chunks;
             this.chunkSize = chunkSize;
             this.results = new Object[items];
@@ -248,17 +273,17 @@ public final class ProcessPool implements AutoCloseable {
                 }
                 Chunk chunk = inFlight.remove(reply.chunkId());
                 if (reply.ok()) {
-                    List<?> values = (List<?>) SafeSerialization.fromBytes(reply.payload(), PoolWorker.ALLOWED);
-                    System.arraycopy(values.toArray(), 0, results, chunk.from(), values.size());
+                    sendNext(reply.worker()); // first, so that the worker computes while this reply is decoded
+                    Object[] values = PoolWorker.Values.decode(reply.payload()).toArray();
+                    System.arraycopy(values, 0, results, chunk.from(), values.length);
                     arrived[chunk.id()] = true;
                 } else if (chunk.id() < failedChunk) {
                     failedChunk = chunk.id();
                     taskFailure = "the task failed in worker pid " + reply.worker().pid() + " on one of the items "
                             + "from index " + chunk.from() + " (inclusive) to " + chunk.to() + " (exclusive); the "
                             + "worker's stack trace:\n" + new String(reply.payload(), StandardCharsets.UTF_8);
-                    pending.clear();
+                    pending.clear(); // no new chunk for anyone: the map fails once the chunks sent are back
                 }
-                sendNext(reply.worker());
             } catch (RuntimeException e) {
                 throw broke(e);
             }
@@ -277,7 +302,7 @@ public final class ProcessPool implements AutoCloseable {
                 return;
             }
             try {
-                worker.send(chunk);
+                worker.send(task, chunk);
             } catch (IOException e) {
                 throw new IllegalStateException("could not send work to worker " + worker.deathNote(), e);
             }
@@ -292,7 +317,7 @@ public final class ProcessPool implements AutoCloseable {
         }
     }
 
-    /** A chunk of items, serialized and ready to send; {@code from} and {@code to} say where its results go. */
+    /** A chunk of items, encoded and ready to send; {@code from} and {@code to} say where its results go. */
     private record Chunk(int id, int from, int to, byte[] payload) {
     }
 
@@ -320,8 +345,10 @@ public final class ProcessPool implements AutoCloseable {
             return process.pid();
         }
 
-        void send(Chunk chunk) throws IOException {
+        void send(byte[] task, Chunk chunk) throws IOException {
             requests.writeInt(chunk.id());
+            requests.writeInt(task.length);
+            requests.write(task);
             requests.writeInt(chunk.payload().length);
             requests.write(chunk.payload());
             requests.flush();

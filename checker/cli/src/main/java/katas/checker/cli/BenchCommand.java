@@ -31,8 +31,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Runs the benchmark workloads of the katas that have one (or of the named katas) on your code, "
                 + "once it passes its tests, and on the reference solution, beside the same work done with Python's "
-                + "multiprocessing when Python 3 is on the PATH. The sides take turns, round after round; the "
-                + "table shows medians and ratios, and a line on what your figure says.%n"
+                + "multiprocessing when Python 3 is on the PATH. The sides take turns, round after round, each run "
+                + "doing every workload twice and keeping the second figure (the first warms up the parent; the "
+                + "children are fresh processes both times); the table shows medians and ratios, and a line on "
+                + "what your figure says.%n"
                 + "Speed is never graded: no test asserts it. The workloads are in katas/katas.json (\"benchmarks\"), "
                 + "each kata's program in its src/bench/java.%n"
                 + "Exit code 0 unless a reference solution's benchmark failed.")

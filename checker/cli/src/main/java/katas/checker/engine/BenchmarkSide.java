@@ -22,9 +22,9 @@ public interface BenchmarkSide {
     String name();
 
     /**
-     * Runs the named workloads once, in a fresh process.
+     * Runs the named workloads in order, in one fresh process; a name given twice is done twice.
      *
-     * @return each workload's figure, by name
+     * @return each workload's figure, by name: the last one printed for it
      * @throws BenchmarkFailedException if the program failed, printed no figure for a workload, or ran too long
      */
     Map<String, Double> runOnce(List<String> workloads) throws InterruptedException;

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import katas.manager.fixtures.AppendsItsNumber;
 import katas.manager.fixtures.AppendsMany;
 import katas.manager.fixtures.StartsManagerThenWaits;
@@ -555,46 +557,85 @@ class ListManagerTest {
     @Test
     @Tag("task:5")
     void a_peer_that_fails_the_handshake_and_sends_requests_anyway_is_disconnected_unserved() throws Exception {
-        try (ListManager manager = startManager()) {
-            String address = manager.address();
-            int colon = address.lastIndexOf(':');
-            try (Socket hostile = new Socket()) {
-                hostile.connect(new InetSocketAddress(address.substring(0, colon),
-                        Integer.parseInt(address.substring(colon + 1))), HOSTILE_WAIT_MS);
-                hostile.setSoTimeout(HOSTILE_WAIT_MS);
-                DataInputStream in = new DataInputStream(hostile.getInputStream());
-                OutputStream out = hostile.getOutputStream();
-                byte[] challenge = new byte[32];
-                try {
-                    in.readFully(challenge);
-                } catch (IOException e) {
-                    throw new AssertionError("a new connection to the manager got no 32-byte challenge within "
-                            + HOSTILE_WAIT_MS + " ms (" + e + "). Run Handshake.challenge first thing on every new "
-                            + "connection, before reading anything else from it", e);
-                }
-                out.write(new byte[32]); // an answer made without the key
-                out.flush();
-                int verdict = in.read();
-                assertThat(verdict)
-                        .as("the manager's verdict on a wrong answer to its challenge (Handshake.challenge writes "
-                                + "false, the byte 0)")
-                        .isZero();
+        try (ListManager manager = startManager();
+             Socket hostile = peerOf(manager)) {
+            DataInputStream in = new DataInputStream(hostile.getInputStream());
+            OutputStream out = hostile.getOutputStream();
+            challengeFrom(in);
+            out.write(new byte[32]); // an answer made without the key
+            out.flush();
+            int verdict = in.read();
+            assertThat(verdict)
+                    .as("the manager's verdict on a wrong answer to its challenge (Handshake.challenge writes "
+                            + "false, the byte 0)")
+                    .isZero();
 
-                String afterRefusal = whatAHostilePeerGetsForRequests(in, out);
+            String afterRefusal = whatAHostilePeerGetsForRequests(in, out);
 
-                assertThat(afterRefusal)
-                        .as("what a peer that failed the handshake got when it ignored the verdict and sent request "
-                                + "bytes anyway. ListProxy gives up on a refusal, but an attacker does not use "
-                                + "ListProxy: when Handshake.challenge returns false the manager must close that "
-                                + "connection and read nothing more from it")
-                        .isEqualTo("the connection was closed");
-            }
+            assertThat(afterRefusal)
+                    .as("what a peer that failed the handshake got when it ignored the verdict and sent request "
+                            + "bytes anyway. ListProxy gives up on a refusal, but an attacker does not use "
+                            + "ListProxy: when Handshake.challenge returns false the manager must close that "
+                            + "connection and read nothing more from it")
+                    .isEqualTo("the connection was closed");
             try (ListProxy list = answered("manager.list()", manager::list)) {
                 assertThat(answered("size()", list::size))
                         .as("the managed list after a refused peer sent its request bytes: nothing it sent may "
                                 + "reach the list")
                         .isZero();
             }
+        }
+    }
+
+    /**
+     * The answer to a challenge is Python's: the HmacSHA256 of the challenge under the key. A peer that computes it
+     * with the JDK's {@code Mac} instead of {@code Handshake} is let in.
+     */
+    @Test
+    @Tag("task:5")
+    void a_peer_that_answers_the_challenge_with_its_hmac_sha256_under_the_managers_key_is_accepted() throws Exception {
+        try (ListManager manager = startManager();
+             Socket peer = peerOf(manager)) {
+            DataInputStream in = new DataInputStream(peer.getInputStream());
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(manager.key(), "HmacSHA256"));
+            peer.getOutputStream().write(hmac.doFinal(challengeFrom(in)));
+            peer.getOutputStream().flush();
+
+            assertThat(in.read())
+                    .as("the manager's verdict on the HmacSHA256 of its challenge under manager.key(), computed "
+                            + "with javax.crypto.Mac (Handshake.challenge writes true, the byte 1, for a right answer). "
+                            + "The manager must challenge with the same key that manager.key() hands to clients")
+                    .isEqualTo(1);
+        }
+    }
+
+    /** A plain socket connected to the manager, as a peer that does not use ListProxy has. */
+    private static Socket peerOf(ListManager manager) throws IOException {
+        String address = manager.address();
+        int colon = address.lastIndexOf(':');
+        Socket peer = new Socket();
+        try {
+            peer.connect(new InetSocketAddress(address.substring(0, colon),
+                    Integer.parseInt(address.substring(colon + 1))), HOSTILE_WAIT_MS);
+            peer.setSoTimeout(HOSTILE_WAIT_MS);
+            return peer;
+        } catch (IOException | RuntimeException e) {
+            peer.close();
+            throw e;
+        }
+    }
+
+    /** The 32 bytes a manager sends first on every new connection. */
+    private static byte[] challengeFrom(DataInputStream in) {
+        byte[] challenge = new byte[32];
+        try {
+            in.readFully(challenge);
+            return challenge;
+        } catch (IOException e) {
+            throw new AssertionError("a new connection to the manager got no 32-byte challenge within "
+                    + HOSTILE_WAIT_MS + " ms (" + e + "). Run Handshake.challenge first thing on every new "
+                    + "connection, before reading anything else from it", e);
         }
     }
 

@@ -75,6 +75,7 @@ public final class JavaProcess {
         List<String> command = new ArrayList<>();
         command.add(javaBinary().toString());
         command.addAll(JvmOptions.FAST_START);
+        command.addAll(ChildJvmArchive.jvmOptions());
         command.add("-D" + OWNER_PROPERTY + "=" + treeOwner());
         // A child's temporary files go where this JVM's go: the checker gives each run a folder it cleans up.
         command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));

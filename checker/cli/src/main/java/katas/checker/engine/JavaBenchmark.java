@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import katas.checker.model.Kata;
+import katas.process.ChildJvmArchive;
 import katas.process.JavaProcess;
 
 /**
@@ -91,8 +92,11 @@ public final class JavaBenchmark implements BenchmarkSide {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a temporary folder for the benchmark", e);
         }
+        ChildJvmArchive.createIn(ToolClasspath.archiveFolder());
         List<String> command = new ArrayList<>(List.of(JavaProcess.javaBinary().toString(), "-Xshare:auto",
-                "-Djava.io.tmpdir=" + temporary, "-cp", classpath, mainClass));
+                "-Djava.io.tmpdir=" + temporary,
+                "-D" + ChildJvmArchive.DIR_PROPERTY + "=" + ToolClasspath.archiveFolder(),
+                "-cp", classpath, mainClass));
         command.addAll(workloads);
         try {
             return BenchmarkSide.figuresOf(command, folder, workloads, name);

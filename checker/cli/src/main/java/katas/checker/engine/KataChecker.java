@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
 import katas.checker.model.Kata;
 import katas.checker.model.KataResult;
 import katas.checker.model.MainCodeAccess;
-import katas.process.Classpath;
-import katas.testjvm.KataTestRunner;
+import katas.process.ChildJvmArchive;
 import katas.testjvm.Outcome;
 
 /**
@@ -39,8 +38,8 @@ public final class KataChecker {
     private final Path root;
     private final int testJvmsForAll;
     private Consumer<String> notices = notice -> { };
-    private final Optional<TestJvmArchive> archive = TestJvmArchive.of(
-            Classpath.locationOf(KataTestRunner.class).resolveSibling("cds"), ToolClasspath.get());
+    private final Optional<TestJvmArchive> archive = TestJvmArchive.of(ToolClasspath.archiveFolder(),
+            ToolClasspath.get());
 
     /** A checker that splits each kata's tests between as many JVMs as the manifest says (see {@link #testJvms}). */
     public KataChecker(Path root) {
@@ -148,6 +147,7 @@ public final class KataChecker {
     }
 
     private KataResult run(Kata kata, Path work) throws InterruptedException {
+        ChildJvmArchive.createIn(ToolClasspath.archiveFolder());
         KataResult result = TestJvm.run(kata.slug(), work.resolve("test-classes"), work.resolve("classes"),
                 work.resolve("test-results.bin"), Duration.ofSeconds(kata.timeLimitSeconds()), testJvms(kata),
                 archive);

@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import katas.checker.model.KataResult;
+import katas.process.ChildJvmArchive;
 import katas.process.Classpath;
 import katas.process.JavaProcess;
 import katas.process.JvmOptions;
@@ -195,6 +196,7 @@ final class TestJvm {
         command.add(JavaProcess.javaBinary().toString());
         command.addAll(JvmOptions.FAST_START);
         command.add("-XX:+DisableAttachMechanism");
+        command.add("-D" + ChildJvmArchive.DIR_PROPERTY + "=" + ToolClasspath.archiveFolder());
         command.addAll(sharing.isEmpty() ? List.of("-Xshare:auto") : sharing);
         command.addAll(List.of("-Djava.awt.headless=true", "-Djava.io.tmpdir=" + tempDir,
                 "-D" + Classpath.FOR_CHILDREN_PROPERTY + "=" + forChildren,

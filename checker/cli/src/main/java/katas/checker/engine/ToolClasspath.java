@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -57,6 +58,14 @@ final class ToolClasspath {
      */
     static String forMainCode(MainCodeAccess access) {
         return access == MainCodeAccess.JDK ? "" : Classpath.locationOf(JavaProcess.class).toString();
+    }
+
+    /**
+     * Where the class-data-sharing archives of the checker's JVMs are kept (the test JVMs' and their children's): next
+     * to the test runner's jar, so that a rebuilt checker starts afresh.
+     */
+    static Path archiveFolder() {
+        return Classpath.locationOf(KataTestRunner.class).resolveSibling("cds");
     }
 
     /** What the test JVM hands on to the child JVMs its tests start (see {@link Classpath#FOR_CHILDREN_PROPERTY}). */

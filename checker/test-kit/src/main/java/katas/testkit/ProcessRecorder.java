@@ -146,7 +146,14 @@ public final class ProcessRecorder implements BeforeEachCallback, AfterTestExecu
         }
 
         private synchronized void startedByTheLibrary(long pid) {
-            ProcessHandle.of(pid).ifPresent(p -> see(p, me));
+            ProcessHandle.of(pid).ifPresent(p -> {
+                Seen process = see(p, me);
+                // A look may have found it a moment earlier, still a copy of this JVM on its way to exec (no command
+                // then); the library tells of a child once it runs its own program, which may end at once.
+                if (process.command == null) {
+                    process.command = commandOf(p);
+                }
+            });
         }
 
         private void lookUntilStopped() {

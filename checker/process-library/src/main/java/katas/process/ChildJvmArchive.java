@@ -18,7 +18,7 @@ import java.util.zip.CRC32;
  * A class-data-sharing archive of the JDK classes that kata children load beyond those of a bare {@code Hello}:
  * sockets, object streams, file channels and locks, the security providers, the lambda machinery. A child maps them
  * from the archive, parsed and verified already, instead of loading them from the JDK's modules. A 07 client started
- * in 131 ms without it and 111 ms with it (medians of seven, measured here).
+ * in 137 ms without it and 108 ms with it (medians of seven, measured here).
  *
  * <p>Only JDK classes: a JVM archives classes from jars only, and maps an archive only if the classpath it was made
  * with begins the classpath it runs with; this one is made with none. The classes are listed in
@@ -34,7 +34,7 @@ import java.util.zip.CRC32;
  */
 public final class ChildJvmArchive {
 
-    /** The folder the archive is kept in; its name says for which JDK and which class list it was made. */
+    /** The folder the archive is kept in. The archive's file name says for which JDK and class list it was made. */
     public static final String DIR_PROPERTY = "katas.process.childArchiveDir";
     /** A folder where every child writes the list of classes it loaded, to make the class list from. */
     public static final String RECORD_PROPERTY = "katas.process.recordChildClassesTo";
@@ -60,29 +60,41 @@ public final class ChildJvmArchive {
         if (Files.isRegularFile(archive) || Files.exists(failed)) {
             return;
         }
-        String unique = archive.getFileName() + "." + ProcessHandle.current().pid();
+        String unique = archive.getFileName() + "." + UUID.randomUUID();
         Path list = dir.resolve(unique + ".classlist");
         Path partial = dir.resolve(unique + ".partial");
         try {
             Files.createDirectories(dir);
             Files.write(list, classList());
-            Process dump = new ProcessBuilder(JavaProcess.javaBinary().toString(), "-Xshare:dump",
-                    "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + partial, "-Xlog:disable")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            boolean done = dump.waitFor(DUMP_LIMIT_SECONDS, TimeUnit.SECONDS);
-            if (!done) {
-                ProcessTree.kill(dump.toHandle());
-            }
-            if (done && dump.exitValue() == 0 && Files.isRegularFile(partial)) {
+            // A JVM that cannot map the archive it is given starts with no class-data sharing at all, slower than
+            // with the JDK's own: so the archive is tried once (-Xshare:on fails instead) before it is kept.
+            if (runs("-Xshare:dump", "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + partial)
+                    && Files.isRegularFile(partial)
+                    && runs("-Xshare:on", "-XX:SharedArchiveFile=" + partial, "-version")) {
                 Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } else {
-                Files.writeString(failed, "java -Xshare:dump made no archive from " + CLASS_LIST + "\n");
+                Files.writeString(failed, "this JDK made no archive from " + CLASS_LIST + " that it could map\n");
             }
         } catch (IOException e) {
             // children start without the archive, as they would on a JDK that cannot make one
         } finally {
             deleteQuietly(list);
             deleteQuietly(partial);
+        }
+    }
+
+    /** Whether this JDK's {@code java} with these options exits 0 within the limit; its output goes nowhere. */
+    private static boolean runs(String... options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(JavaProcess.javaBinary().toString(), "-Xlog:disable"));
+        command.addAll(List.of(options));
+        Process java = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            return java.waitFor(DUMP_LIMIT_SECONDS, TimeUnit.SECONDS) && java.exitValue() == 0;
+        } finally {
+            if (java.isAlive()) {
+                ProcessTree.kill(java.toHandle());
+            }
         }
     }
 
@@ -123,9 +135,12 @@ public final class ChildJvmArchive {
     private static final class Name {
         static final String OF_THIS_JDK = name();
 
+        /** The JDK's home, version and class library (a JDK reinstalled at the same version has new modules). */
         private static String name() {
+            Path modules = Path.of(System.getProperty("java.home"), "lib", "modules");
             CRC32 crc = new CRC32();
-            crc.update((System.getProperty("java.home") + "\n" + System.getProperty("java.vm.version") + "\n")
+            crc.update((System.getProperty("java.home") + "\n" + System.getProperty("java.vm.version") + "\n"
+                    + modules.toFile().length() + "\n" + modules.toFile().lastModified() + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             crc.update(classList());
             return String.format(Locale.ROOT, "child-jvm-%08x.jsa", crc.getValue());

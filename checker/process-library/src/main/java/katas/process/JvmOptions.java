@@ -19,15 +19,17 @@ import java.util.stream.Collectors;
  * (measured here).
  *
  * <p>{@code -XX:ArchiveRelocationMode=0} (a diagnostic option, hence the unlock before it): Java 17.0.15 and Java 25
- * map the class-data-sharing archive at a random address by default, and then rewrite every pointer in it, which took
- * 28 of a bare {@code Hello}'s 65 ms here. Mapped where it was built, the archive needs no rewriting (the JVM still
- * falls back to rewriting when that address is taken): CPU per {@code Hello} 92 to 80 ms on Java 17, 99 to 80 ms on
- * Java 25; 10's mutation analysis 54 to 49 s (measured here, one sitting). What it gives up is the random placement
- * of the archive, a defence against exploits, which a short-lived kata JVM does not need.
+ * map the class-data-sharing archive at a random address by default, and then rewrite every pointer in it: 28 of the
+ * 65 ms a bare {@code Hello} spent creating its JVM ({@code -Xlog:startuptime}, on a day this machine was slow).
+ * Mapped where it was built, the archive needs no rewriting (the JVM still falls back to rewriting when that address
+ * is taken): CPU per {@code Hello} 92 to 80 ms on Java 17, 99 to 80 ms on Java 25; 10's mutation analysis 54 to 49 s
+ * (one sitting). What it gives up is the random placement of the archive, a defence against exploits, which a
+ * short-lived kata JVM does not need. A diagnostic option may go in a later JDK without notice; every JVM here would
+ * then refuse to start ("Unrecognized VM option"), and these two lines must go.
  *
  * <p>No {@code -XX:+UseSerialGC}: on Java 17 the JDK's class-data-sharing archive keeps its heap objects (interned
  * strings, the module graph) for G1 only, and a Serial JVM loads them again. A bare {@code Hello} started in 65 ms
- * with it and 37 ms without on Java 17, 48 ms and 40 ms on Java 25 (medians of 15, measured here).
+ * with it and 37 ms without on Java 17, 48 ms and 40 ms on Java 25 (medians of 15, on another day).
  */
 public final class JvmOptions {
 

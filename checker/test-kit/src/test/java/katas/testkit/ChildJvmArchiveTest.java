@@ -54,6 +54,22 @@ class ChildJvmArchiveTest {
     }
 
     @Test
+    void a_child_given_a_damaged_archive_starts_without_it_and_says_nothing() throws Exception {
+        ChildJvmArchive.createIn(folder);
+        Path archive = archivesIn(folder).get(0);
+        Files.delete(archive); // the JVM makes it read-only
+        Files.write(archive, new byte[] {1, 2, 3});
+
+        CapturedProcess child = withFolder(folder.toString(), () -> JavaProcess.of(Chatterbox.class)
+                .withArgs("1").startCapturingOutput());
+
+        assertThat(child.awaitExit(Duration.ofSeconds(20))).as("exit code of a child given a damaged archive")
+                .isZero();
+        assertThat(child.stderr().lines()).as("the child's stderr: its own line only, no word on the archive")
+                .containsExactly("y".repeat(99));
+    }
+
+    @Test
     void without_an_archive_in_the_folder_a_child_starts_with_the_jdks_own() {
         List<String> command = withFolder(folder.toString(), () -> JavaProcess.of(Chatterbox.class).command());
 

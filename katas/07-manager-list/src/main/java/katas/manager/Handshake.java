@@ -77,9 +77,9 @@ public final class Handshake {
     /**
      * HmacSHA256 (RFC 2104): SHA-256 of (key XOR outer pad, SHA-256 of (key XOR inner pad, message)), the key padded
      * with zeros to SHA-256's 64-byte block (a longer key is hashed first). {@code javax.crypto.Mac} and
-     * {@code MessageDigest} compute the same bytes (a test of the kata answers the challenge with a {@code Mac}), but
-     * the first of either that a JVM makes sets up the security providers: 30 ms of CPU in every client, which
-     * starts in about 80, for one HMAC. So SHA-256 is written out below.
+     * {@code MessageDigest} compute the same bytes (RFC 4231's test vectors are checked by the build), but the first
+     * of either that a JVM makes sets up the security providers: about 30 ms of CPU in every client, for one HMAC
+     * (ANSWERS.md, "Speed"). So SHA-256 is written out below.
      */
     private static byte[] hmac(byte[] key, byte[] message) {
         byte[] block = Arrays.copyOf(key.length > BLOCK_BYTES ? sha256(key) : key, BLOCK_BYTES);

@@ -26,8 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import katas.manager.fixtures.AppendsItsNumber;
 import katas.manager.fixtures.AppendsMany;
 import katas.manager.fixtures.StartsManagerThenWaits;
@@ -584,29 +582,6 @@ class ListManagerTest {
                                 + "reach the list")
                         .isZero();
             }
-        }
-    }
-
-    /**
-     * The answer to a challenge is Python's: the HmacSHA256 of the challenge under the key. A peer that computes it
-     * with the JDK's {@code Mac} instead of {@code Handshake} is let in.
-     */
-    @Test
-    @Tag("task:5")
-    void a_peer_that_answers_the_challenge_with_its_hmac_sha256_under_the_managers_key_is_accepted() throws Exception {
-        try (ListManager manager = startManager();
-             Socket peer = peerOf(manager)) {
-            DataInputStream in = new DataInputStream(peer.getInputStream());
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(manager.key(), "HmacSHA256"));
-            peer.getOutputStream().write(hmac.doFinal(challengeFrom(in)));
-            peer.getOutputStream().flush();
-
-            assertThat(in.read())
-                    .as("the manager's verdict on the HmacSHA256 of its challenge under manager.key(), computed "
-                            + "with javax.crypto.Mac (Handshake.challenge writes true, the byte 1, for a right answer). "
-                            + "The manager must challenge with the same key that manager.key() hands to clients")
-                    .isEqualTo(1);
         }
     }
 

@@ -35,7 +35,8 @@ public final class ChildProcess {
      * only after seconds; and the JDK's class-data-sharing archive mapped where it was built, not rewritten at a
      * random address (a diagnostic option, hence the unlock before it); and no shared-memory file of performance
      * counters, which only tools such as jstat read. Together they take a fifth off a child's start here
-     * (ANSWERS.md, "Speed").
+     * (ANSWERS.md, "Speed"). The children here live for moments; one that computes for seconds wants C2 back, so
+     * leave out the first option for it.
      */
     private static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1",
             "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0", "-XX:-UsePerfData");

@@ -1,11 +1,13 @@
 package katas.checker;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import katas.process.CapturedProcess;
@@ -74,8 +76,18 @@ class InterruptedChecksTest {
 
     private void assertNothingIsLeftWithin(Duration limit) throws IOException {
         Path made = Path.of(Files.readString(dir.resolve("made.txt")));
-        await("every process of the interrupted check gone, and the temporary folder its test made (" + made + ")")
-                .atMost(limit).until(() -> ours().isEmpty() && temporaryFolders().isEmpty());
+        await().atMost(limit)
+                .untilAsserted(() -> assertThat(leftovers())
+                        .as("what the interrupted check left %s after it was stopped: the kata test's JVM and its "
+                                + "'sleep %s' child are killed by the checker's shutdown hook, which then deletes "
+                                + "the run's temporary folder with the folder the test made (%s)", limit, SLEEP, made)
+                        .isEmpty());
+    }
+
+    private List<String> leftovers() throws IOException {
+        List<String> left = new ArrayList<>(ours());
+        temporaryFolders().forEach(folder -> left.add("the folder " + folder));
+        return left;
     }
 
     /** The test's child, and any JVM that runs this workspace's tests. */

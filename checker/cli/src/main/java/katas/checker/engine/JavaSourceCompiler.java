@@ -47,7 +47,7 @@ final class JavaSourceCompiler {
     Optional<String> compile(Path sourceRoot, Path output, String classpath, Path shownRelativeTo) {
         List<Path> files = SourceFingerprint.javaFiles(sourceRoot);
         try {
-            deleteRecursively(output);
+            FileTrees.delete(output);
             Files.createDirectories(output);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + output, e);
@@ -83,16 +83,5 @@ final class JavaSourceCompiler {
         String shown = errors.stream().limit(MAX_ERRORS_SHOWN).collect(Collectors.joining("\n"));
         return errors.size() > MAX_ERRORS_SHOWN
                 ? shown + "\n... and " + (errors.size() - MAX_ERRORS_SHOWN) + " more errors" : shown;
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).collect(Collectors.toList())) {
-                Files.delete(p);
-            }
-        }
     }
 }

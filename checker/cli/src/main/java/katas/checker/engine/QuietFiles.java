@@ -41,7 +41,7 @@ final class QuietFiles {
     /** Deletes a folder and everything in it, as far as it can. */
     static void deleteTree(Path dir) {
         try {
-            JavaSourceCompiler.deleteRecursively(dir);
+            FileTrees.delete(dir);
         } catch (IOException e) {
             // a temporary folder left behind only takes up space
         }

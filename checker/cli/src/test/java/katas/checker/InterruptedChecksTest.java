@@ -2,8 +2,10 @@ package katas.checker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +62,9 @@ class InterruptedChecksTest {
     @Test
     void a_checker_stopped_with_ctrl_c_takes_its_test_jvm_the_tests_processes_and_temporary_files_along()
             throws Exception {
+        assumeFalse(interruptIsIgnoredHere(), "this JVM was started with SIGINT ignored (as a shell without job "
+                + "control starts a background command), and the checker it starts inherits that: no JVM that "
+                + "ignores SIGINT runs its shutdown hooks on Ctrl-C");
         CapturedProcess checker = checkUntilTheTestIsRunning();
 
         new ProcessBuilder("kill", "-INT", String.valueOf(checker.pid())).start().waitFor();
@@ -88,6 +93,17 @@ class InterruptedChecksTest {
         List<String> left = new ArrayList<>(ours());
         temporaryFolders().forEach(folder -> left.add("the folder " + folder));
         return left;
+    }
+
+    /** Whether SIGINT (signal 2) is in this process's ignored set, which its children inherit; Linux tells. */
+    private static boolean interruptIsIgnoredHere() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return false;
+        }
+        return Files.readAllLines(status).stream().filter(line -> line.startsWith("SigIgn:"))
+                .map(line -> new BigInteger(line.substring("SigIgn:".length()).trim(), 16))
+                .anyMatch(ignored -> ignored.testBit(2 - 1));
     }
 
     /** The test's child, and any JVM that runs this workspace's tests. */

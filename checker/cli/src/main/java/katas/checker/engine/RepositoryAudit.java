@@ -301,8 +301,12 @@ public final class RepositoryAudit {
             if (progress.steps().isEmpty()) {
                 return problems;
             }
-            if (!progress.steps().get(0).done()) {
-                problems.add("with " + where + " over the stub, task 1 is not done: " + describe(result, false));
+            TaskProgress.Step first = progress.steps().get(0);
+            if (!first.done()) {
+                problems.add("with " + where + " over the stub, task 1 is not done: " + describe(result, false)
+                        + first.tests().stream().filter(t -> t.outcome() == Outcome.FAILED).findFirst()
+                                .map(t -> "\nThe first of task 1's failures, " + t.name() + ":\n" + t.message())
+                                .orElse(""));
             }
             for (TaskProgress.Step later : progress.steps().subList(1, progress.steps().size())) {
                 if (later.done()) {

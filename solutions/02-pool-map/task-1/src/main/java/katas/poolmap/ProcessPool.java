@@ -56,6 +56,9 @@ public final class ProcessPool implements AutoCloseable {
      * @throws RuntimeException         if the task threw in a worker; its message holds the worker's stack trace
      */
     public <T, R> List<R> map(Task<T, R> task, List<T> items) {
+        if (items.isEmpty()) {
+            return new ArrayList<>(); // nothing to send, nothing to wait for
+        }
         byte[] request = SafeSerialization.toBytes(new PoolWorker.Chunk<>(task, new ArrayList<>(items)));
         Process worker = workers.get(0);
         try {

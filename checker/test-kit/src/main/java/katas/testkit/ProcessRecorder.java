@@ -147,12 +147,9 @@ public final class ProcessRecorder implements BeforeEachCallback, AfterTestExecu
 
         private synchronized void startedByTheLibrary(long pid) {
             ProcessHandle.of(pid).ifPresent(p -> {
-                Seen process = see(p, me);
-                // A look may have found it a moment earlier, still a copy of this JVM on its way to exec (no command
-                // then); the library tells of a child once it runs its own program, which may end at once.
-                if (process.command == null) {
-                    process.command = commandOf(p);
-                }
+                // A look may have found it a moment earlier, on its way to its own program; the library tells of a
+                // child once it runs it (and it may end at once), so what it shows now is what the child runs.
+                see(p, me).readCommand(p);
             });
         }
 
@@ -182,8 +179,8 @@ public final class ProcessRecorder implements BeforeEachCallback, AfterTestExecu
                     process.askedTheLibrary = true;
                     startsBareChildren |= StartedProcesses.of(process.pid).isEmpty();
                 }
-                if (process.command == null) {
-                    ProcessHandle.of(process.pid).ifPresent(p -> process.command = commandOf(p));
+                if (!process.commandIsWhole) {
+                    ProcessHandle.of(process.pid).ifPresent(process::readCommand);
                 }
                 // The library's own children need no look: StartedProcesses has their end, to the millisecond.
                 if (process.endMillis == Lane.STILL_RUNNING && StartedProcesses.of(process.pid).isEmpty()
@@ -209,7 +206,8 @@ public final class ProcessRecorder implements BeforeEachCallback, AfterTestExecu
 
         private Seen see(ProcessHandle process, long parent) {
             return seen.computeIfAbsent(process.pid(), pid -> {
-                Seen found = new Seen(pid, parent, commandOf(process), startOf(process));
+                Seen found = new Seen(pid, parent, startOf(process));
+                found.readCommand(process);
                 if (parent == me) {
                     // this JVM's own child: the JDK tells the moment it exits
                     process.onExit().thenRun(() -> found.exitedAt(now()));
@@ -260,16 +258,30 @@ public final class ProcessRecorder implements BeforeEachCallback, AfterTestExecu
             final long parentPid;
             /** Null while the process is still on its way to its own program (see {@link #commandOf}). */
             String command;
+            /**
+             * Whether {@link #command} was read with its arguments. Right after an exec, or while the child is still a
+             * copy of this JVM, Linux may show a process's arguments as empty for a moment: it is read again.
+             */
+            boolean commandIsWhole;
             final long startMillis;
             long endMillis = Lane.STILL_RUNNING;
             boolean leaked;
             boolean askedTheLibrary;
 
-            Seen(long pid, long parentPid, String command, long startMillis) {
+            Seen(long pid, long parentPid, long startMillis) {
                 this.pid = pid;
                 this.parentPid = parentPid;
-                this.command = command;
                 this.startMillis = startMillis;
+            }
+
+            /** Reads what the process runs now; keeps what was read before if it is gone or still starting. */
+            void readCommand(ProcessHandle process) {
+                ProcessHandle.Info info = process.info();
+                String now = info.command().isPresent() ? commandOf(process) : null;
+                if (now != null) {
+                    command = now;
+                    commandIsWhole = info.arguments().map(arguments -> arguments.length > 0).orElse(false);
+                }
             }
 
             void exitedAt(long millis) {

@@ -94,16 +94,10 @@ public final class RepositoryAudit {
 
     /** What is wrong with one kata; empty when it is sound. Runs its solution and its stub through the checker. */
     public List<String> ofKata(Kata kata) throws InterruptedException {
-        List<String> problems = new ArrayList<>();
+        List<String> problems = ofKataWithoutRunningIt(kata);
         if (!Files.isDirectory(kata.dir())) {
-            problems.add("the folder katas/" + kata.slug() + " is missing");
             return problems;
         }
-        problems.addAll(shipped(kata));
-        problems.addAll(files(kata));
-        problems.addAll(poms(kata));
-        problems.addAll(tasks(kata));
-        problems.addAll(benchmark(kata));
         if (Files.isDirectory(kata.solutionDir())) {
             KataResult solution = checker.check(kata, KataChecker.Code.SOLUTION);
             if (!solution.passed()) {
@@ -117,6 +111,24 @@ public final class RepositoryAudit {
         if (stub.outcome() != Outcome.FAILED || stub.passedCount() > 0) {
             problems.add("the stub must fail every test, but: " + describe(stub, true));
         }
+        return problems;
+    }
+
+    /**
+     * What is wrong with one kata's files, poms, README and benchmark program: everything {@link #ofKata} finds but
+     * what only running the solution, the task-1 state and the stub can show.
+     */
+    public List<String> ofKataWithoutRunningIt(Kata kata) {
+        List<String> problems = new ArrayList<>();
+        if (!Files.isDirectory(kata.dir())) {
+            problems.add("the folder katas/" + kata.slug() + " is missing");
+            return problems;
+        }
+        problems.addAll(shipped(kata));
+        problems.addAll(files(kata));
+        problems.addAll(poms(kata));
+        problems.addAll(tasks(kata));
+        problems.addAll(benchmark(kata));
         return problems;
     }
 

@@ -277,7 +277,7 @@ public final class ProcessRecorder implements BeforeEachCallback, AfterTestExecu
             /** Reads what the process runs now; keeps what was read before if it is gone or still starting. */
             void readCommand(ProcessHandle process) {
                 ProcessHandle.Info info = process.info();
-                String now = info.command().isPresent() ? commandOf(process) : null;
+                String now = info.command().isPresent() ? commandOf(info) : null;
                 if (now != null) {
                     command = now;
                     commandIsWhole = info.arguments().map(arguments -> arguments.length > 0).orElse(false);
@@ -308,8 +308,7 @@ public final class ProcessRecorder implements BeforeEachCallback, AfterTestExecu
      * it is still starting. A child is first a copy of this JVM, then, where the JDK launches through it, the JDK's
      * {@code jspawnhelper}, and only then its own program, all under one pid.
      */
-    static String commandOf(ProcessHandle process) {
-        ProcessHandle.Info info = process.info();
+    static String commandOf(ProcessHandle.Info info) {
         String command = info.command().orElse("?");
         List<String> args = info.arguments().map(List::of).orElse(List.of());
         String program = command.substring(command.lastIndexOf('/') + 1);
